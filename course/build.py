@@ -1,0 +1,66 @@
+"""Re-execute notebooks in place (or into another folder) with clean, deterministic metadata.
+
+``python -m course build`` runs every ``notebooks/*.ipynb`` top to bottom in a fresh
+``python3`` kernel, stores the outputs, and strips what changes from run to run or
+from machine to machine: cell timing, the widget-state blob (megabytes of plotly.js),
+interpreter versions and paths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+__all__ = ["NOTEBOOK_DIR", "notebook_paths", "execute_notebook", "clean_notebook", "build"]
+
+#: ``notebooks/`` next to the ``course`` package in a source checkout.
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
+    """Course notebooks in ``folder``, in course order (``00_…`` first)."""
+    return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
+
+
+def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop volatile and machine-specific metadata from an executed notebook (in place)."""
+    nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
+    for cell in nb.cells:
+        for key in ("execution", "collapsed", "scrolled", "ExecuteTime"):
+            cell.metadata.pop(key, None)
+    return nb
+
+
+def execute_notebook(path: Path, out_path: Path | None = None, timeout: int = 600) -> Path:
+    """Execute one notebook with the ``python3`` kernel, clean it and write it to ``out_path``."""
+    path = Path(path)
+    out_path = Path(out_path) if out_path is not None else path
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=timeout,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    clean_notebook(nb)
+    nbformat.validate(nb)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out_path)
+    return out_path
+
+
+def build(paths: list[Path] | None = None, out_dir: Path | None = None) -> list[Path]:
+    """Execute ``paths`` (default: every course notebook); write in place or into ``out_dir``."""
+    paths = [Path(p) for p in paths] if paths else notebook_paths()
+    written = []
+    for p in paths:
+        target = p if out_dir is None else Path(out_dir) / p.name
+        print(f"executing {p.name} …", flush=True)
+        written.append(execute_notebook(p, target))
+    return written

@@ -1,0 +1,68 @@
+"""The ``course`` command: build the notebooks, export static HTML, print course info.
+
+Usage::
+
+    python -m course build [NOTEBOOK ...] [--out DIR]   # re-execute notebooks, store outputs
+    python -m course info                                # what is in the course
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course import DISCLAIMER, __version__
+
+__all__ = ["main"]
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from course.build import build
+
+    written = build([Path(p) for p in args.notebooks] or None, Path(args.out) if args.out else None)
+    print(f"executed {len(written)} notebook(s)")
+    return 0
+
+
+def _cmd_info(_args: argparse.Namespace) -> int:
+    from course.build import notebook_paths
+
+    print(f"Spasm or signal? course, version {__version__}")
+    for p in notebook_paths():
+        print(f"  {p.name}")
+    print(DISCLAIMER)
+    return 0
+
+
+def _cmd_lab_settings(_args: argparse.Namespace) -> int:
+    """Turn off JupyterLab's news pop-up and update check for this environment (no network at run time)."""
+    import json
+
+    target = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    settings = json.loads(target.read_text()) if target.exists() else {}
+    settings["@jupyterlab/apputils-extension:notification"] = {"fetchNews": "false", "checkForUpdates": False}
+    target.write_text(json.dumps(settings, indent=2) + "\n")
+    print(f"wrote {target}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``course`` command."""
+    parser = argparse.ArgumentParser(prog="course", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="re-execute notebooks in place (or into --out) with clean metadata")
+    b.add_argument("notebooks", nargs="*", help="notebooks to run (default: all in notebooks/)")
+    b.add_argument("--out", help="write executed copies into this folder instead of in place")
+    b.set_defaults(func=_cmd_build)
+    i = sub.add_parser("info", help="list the notebooks and show the disclaimer")
+    i.set_defaults(func=_cmd_info)
+    ls = sub.add_parser("lab-settings", help="write JupyterLab overrides (no news pop-up) into this environment")
+    ls.set_defaults(func=_cmd_lab_settings)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

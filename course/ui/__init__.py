@@ -1,0 +1,34 @@
+"""Interactive explorers (ipywidgets + plotly ``FigureWidget``), one module per topic.
+
+Functions are imported lazily so that ``import course.ui`` stays cheap and one
+topic's widgets never load another's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: explorer function name → module in ``course.ui`` that defines it.
+EXPLORERS: dict[str, str] = {
+    "warmup_explorer": "welcome",
+    "membrane_explorer": "electrolytes",
+    "contraction_explorer": "contraction",
+    "excitability_explorer": "excitability",
+    "healing_explorer": "healing",
+    "treatment_explorer": "healing",
+    "self_check": "selfcheck",
+}
+
+__all__ = [*EXPLORERS, "quiz", "EXPLORERS"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "quiz":
+        from course.ui.quiz import quiz
+
+        return quiz
+    if name in EXPLORERS:
+        module = importlib.import_module(f"course.ui.{EXPLORERS[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module 'course.ui' has no attribute {name!r}")
