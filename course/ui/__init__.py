@@ -16,7 +16,7 @@ EXPLORERS: dict[str, str] = {
     "contraction_explorer": "contraction",
     "excitability_explorer": "excitability",
     "healing_explorer": "healing",
-    "treatment_explorer": "healing",
+    "treatment_explorer": "treatment",
     "self_check": "selfcheck",
 }
 
