@@ -8,8 +8,8 @@ message: the parameter name, the value received and the allowed range.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from numbers import Real
-from typing import Iterable
 
 import numpy as np
 

@@ -20,14 +20,10 @@ EXPLORERS: dict[str, str] = {
     "self_check": "selfcheck",
 }
 
-__all__ = [*EXPLORERS, "quiz", "EXPLORERS"]
+__all__ = [*EXPLORERS, "EXPLORERS"]  # the quiz widget: ``from course.ui.quiz import quiz``
 
 
 def __getattr__(name: str) -> Any:
-    if name == "quiz":
-        from course.ui.quiz import quiz
-
-        return quiz
     if name in EXPLORERS:
         module = importlib.import_module(f"course.ui.{EXPLORERS[name]}")
         return getattr(module, name)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
+from copy import deepcopy
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
@@ -101,12 +102,31 @@ class Explorer(widgets.VBox):
         **kwargs,
     ) -> None:
         super().__init__(children=children, **kwargs)
+        self.add_class("course-explorer")  # stable hook for browser tests
         self.controls: dict[str, widgets.ValueWidget] = dict(controls)
         self.figures: dict[str, go.FigureWidget] = dict(figures)
         self._update = update
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self._update()
+        self.sync_figures()
+
+    def sync_figures(self) -> None:
+        """Copy each figure's current traces and layout into its synced widget state.
+
+        ``FigureWidget`` does this itself only when it is displayed on its own. Inside a
+        container, traces added with ``add_*`` after construction reach the browser only as
+        one-off messages, which Voilà drops when it restores widget state (seen with plotly
+        7.1 / voila 0.5.13: an empty plot). Syncing the full state here makes the figure
+        render with its data in JupyterLab and Voilà alike.
+        """
+        for fig in self.figures.values():
+            fig._widget_layout = deepcopy(fig._layout_obj._props)
+            fig._widget_data = deepcopy(fig._data)
+
+    def _repr_mimebundle_(self, **kwargs):
+        self.sync_figures()
+        return super()._repr_mimebundle_(**kwargs)
 
     def _on_change(self, _change: dict) -> None:
         self._update()
