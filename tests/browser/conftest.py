@@ -1,0 +1,93 @@
+"""Fixtures for the real-browser tests: Debian's Chromium driven by Playwright (no browser download).
+
+Where Chromium is missing the tests skip with a message saying how to enable them; with
+``CI=true`` they fail instead, so CI can never pass without running them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+HOW_TO = (
+    "Real-browser tests need Chromium: on Debian/Ubuntu run `sudo apt-get install chromium` "
+    "(or set COURSE_CHROMIUM=/path/to/chromium), then run `make test` again."
+)
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("COURSE_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true: browser tests must run, but {reason}. {HOW_TO}", pytrace=False)
+    pytest.skip(f"{reason}. {HOW_TO}")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, f"rep_{rep.when}", rep)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        _unavailable("Chromium was not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a test dependency
+        _unavailable("the playwright package is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser, request) -> Iterator:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.set_default_timeout(120_000)
+    try:
+        yield pg
+    finally:
+        rep = getattr(request.node, "rep_call", None)
+        if rep is not None and rep.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+            try:
+                pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+            except Exception as exc:  # noqa: BLE001 - a failed screenshot must not hide the test failure
+                print(f"screenshot failed: {exc}")
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, browser):
+    """One JupyterLab server for the whole session (started only if Chromium is there)."""
+    from tests.browser.servers import jupyterlab
+
+    with jupyterlab(tmp_path_factory.mktemp("lab")) as server:
+        yield server

@@ -1,0 +1,78 @@
+"""Page helpers for JupyterLab and Voilà (selectors verified with JupyterLab 4.6 / Voilà 0.5)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+EXPLORER = ".course-explorer"
+PLOT = ".js-plotly-plot"
+ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+
+
+def open_notebook(page, server, name: str) -> None:
+    page.goto(server.url(f"/lab/tree/{name}") + "&reset")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell")
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]')
+
+
+def run_all(page) -> float:
+    """Menu Run → Run All Cells; wait until the kernel is idle again. Returns the start time."""
+    start = time.monotonic()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="busy"]', timeout=30_000)
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=300_000)
+    return start
+
+
+def error_texts(page) -> list[str]:
+    """Texts of error/stderr outputs and of widgets that failed to render."""
+    texts = [el.inner_text()[:500] for el in page.query_selector_all(ERROR_OUTPUT)]
+    body = page.inner_text("body")
+    for marker in ("Error displaying widget", "Loading widget..."):
+        if marker in body:
+            texts.append(marker)
+    return texts
+
+
+# JS: locate plot f of explorer e, and serialise its trace data (typed arrays → plain arrays)
+_FIND = "const plot = document.querySelectorAll(sel[0])[e]?.querySelectorAll(sel[1])[f];"
+_DATA = "JSON.stringify(plot.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])]))"
+_SEL = [EXPLORER, PLOT]
+
+
+def wait_for_explorer_figure(page, explorer: int = 0, figure: int = 0, min_traces: int = 1) -> None:
+    """Wait until plot ``figure`` of explorer ``explorer`` is drawn with at least ``min_traces`` traces."""
+    page.wait_for_function(
+        f"""([sel, e, f, n]) => {{ {_FIND}
+            return !!plot && !!plot.querySelector('.main-svg') && (plot.data || []).length >= n; }}""",
+        arg=[_SEL, explorer, figure, min_traces],
+    )
+
+
+def figure_data(page, explorer: int = 0, figure: int = 0) -> str:
+    """JSON of the x/y data of every trace of one explorer figure, as the browser holds it."""
+    return page.evaluate(f"([sel, e, f]) => {{ {_FIND} return {_DATA}; }}", [_SEL, explorer, figure])
+
+
+def press_slider(page, explorer: int = 0, slider: int = 0, key: str = "ArrowRight", times: int = 5) -> None:
+    """Move a slider with the keyboard: focus its handle and press ``key``."""
+    handle = page.locator(EXPLORER).nth(explorer).locator(".widget-slider .noUi-handle").nth(slider)
+    handle.focus()
+    for _ in range(times):
+        page.keyboard.press(key)
+
+
+def wait_for_data_change(page, before: str, explorer: int = 0, figure: int = 0, timeout_ms: int = 30_000) -> str:
+    """Wait until the figure's data differ from ``before``; return the new data."""
+    page.wait_for_function(
+        f"([sel, e, f, before]) => {{ {_FIND} return {_DATA} !== before; }}",
+        arg=[_SEL, explorer, figure, before],
+        timeout=timeout_ms,
+    )
+    return figure_data(page, explorer, figure)
+
+
+def as_json(data: str) -> list:
+    return json.loads(data)

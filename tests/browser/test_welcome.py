@@ -1,0 +1,39 @@
+"""Real-browser smoke test of the welcome notebook: JupyterLab and Voilà in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import lab as ui
+from tests.browser.servers import voila
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_welcome_runs_in_jupyterlab_and_slider_moves_plot(page, lab):
+    ui.open_notebook(page, lab, "00_welcome.ipynb")
+    start = ui.run_all(page)
+    page.wait_for_selector(f"{ui.EXPLORER} .widget-slider")
+    ui.wait_for_explorer_figure(page, min_traces=2)
+    print(f"00_welcome: run all → explorer figure rendered in {__import__('time').monotonic() - start:.1f} s")
+    assert ui.error_texts(page) == []
+    before = ui.figure_data(page)
+    ui.press_slider(page, key="ArrowRight", times=5)
+    after = ui.wait_for_data_change(page, before)
+    # the marker (trace 1) moved to a less negative E_K: K⁺ went up by 5 steps of 0.1 mM
+    y_before = ui.as_json(before)[1][1][0]
+    y_after = ui.as_json(after)[1][1][0]
+    assert y_after > y_before
+    assert page.locator(".widget-radio-box").count() >= 1  # the quiz rendered too
+    assert ui.error_texts(page) == []
+
+
+def test_welcome_explorer_works_under_voila(page, tmp_path):
+    with voila(tmp_path, "00_welcome.ipynb") as server:
+        page.goto(server.base_url + "/")
+        ui.wait_for_explorer_figure(page, min_traces=2)
+        assert ui.error_texts(page) == []
+        before = ui.figure_data(page)
+        ui.press_slider(page, key="ArrowLeft", times=3)
+        after = ui.wait_for_data_change(page, before)
+        assert ui.as_json(after)[1][1][0] < ui.as_json(before)[1][1][0]

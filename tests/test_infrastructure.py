@@ -1,0 +1,189 @@
+"""Shared infrastructure: input checks, style, explorer base, quiz widget, build command, CLI."""
+
+from __future__ import annotations
+
+import math
+
+import nbformat
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from course import DISCLAIMER, style
+from course._checks import check_array, check_choice, check_number
+from course.build import clean_notebook, notebook_paths
+from course.cli import main
+from course.quizzes import TOPICS, Question, load
+from course.ui._common import Explorer, unit_slider
+from course.ui.quiz import quiz
+
+
+# --- input checks ---------------------------------------------------------------------------------------------
+def test_check_number_accepts_and_converts():
+    assert check_number("k", 4, 0.0, 10.0, "mM") == 4.0
+    assert isinstance(check_number("k", np.float32(2.5), 0.0, 10.0), float)
+
+
+@pytest.mark.parametrize(
+    "value, fragment",
+    [(-1.0, "k=-1 mM is outside the allowed range [0, 10] mM"), (math.nan, "not finite"), (math.inf, "not finite")],
+)
+def test_check_number_messages_name_parameter_value_and_range(value, fragment):
+    with pytest.raises(ValueError) as exc:
+        check_number("k", value, 0.0, 10.0, "mM")
+    assert fragment in str(exc.value)
+    assert "k" in str(exc.value)
+
+
+def test_check_number_exclusive_bounds_and_types():
+    with pytest.raises(ValueError, match=r"\(0, 10\]"):
+        check_number("c", 0.0, 0.0, 10.0, lo_inclusive=False)
+    for bad in ("4", None, True, [1.0]):
+        with pytest.raises(TypeError, match="c must be a real number"):
+            check_number("c", bad, 0.0, 10.0)
+
+
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.text(), st.none()))
+def test_check_number_only_ever_raises_value_or_type_error(value):
+    try:
+        out = check_number("x", value, -5.0, 5.0, "mV")
+    except (ValueError, TypeError) as exc:
+        assert "x" in str(exc)
+    else:
+        assert -5.0 <= out <= 5.0 and math.isfinite(out)
+
+
+def test_check_choice_lists_valid_values():
+    assert check_choice("fibre", "fast", ("fast", "slow")) == "fast"
+    with pytest.raises(ValueError, match="fibre='medium' is not valid; choose one of: 'fast', 'slow'"):
+        check_choice("fibre", "medium", ("fast", "slow"))
+
+
+def test_check_array():
+    np.testing.assert_array_equal(check_array("days", [0, 1.5], 0, 10, "d"), [0.0, 1.5])
+    with pytest.raises(ValueError, match="days contains -1 d"):
+        check_array("days", [1, -1], 0, 10, "d")
+    with pytest.raises(ValueError, match="NaN"):
+        check_array("days", [1, np.nan], 0, 10, "d")
+    with pytest.raises(TypeError):
+        check_array("days", ["a"], 0, 10)
+
+
+# --- style ------------------------------------------------------------------------------------------------------
+def test_palette_is_okabe_ito_and_template_is_registered():
+    # Okabe & Ito 2008, Color Universal Design: the eight colours
+    assert set(style.OKABE_ITO.values()) == {
+        "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"
+    }
+    assert set(style.COLORWAY) == set(style.OKABE_ITO.values())
+    fig = style.figure("t", "x", "y")
+    assert fig.layout.template.layout.colorway == tuple(style.COLORWAY)
+    assert len(style.DASHES) >= len(style.COLORWAY) and len(style.SYMBOLS) >= len(style.COLORWAY)
+
+
+def test_normal_band_rejects_bad_axis():
+    fig = style.figure()
+    style.normal_band(fig, 1, 2, axis="y")
+    assert fig.layout.shapes[0].y0 == 1
+    with pytest.raises(ValueError, match="axis='z'"):
+        style.normal_band(fig, 1, 2, axis="z")
+
+
+# --- explorer base ---------------------------------------------------------------------------------------------
+def test_explorer_runs_update_on_change_and_syncs_figure_state():
+    slider = unit_slider("Length", "mm", 0.0, 10.0, 0.5, 2.0, normal=(1.0, 3.0))
+    assert slider.description == "Length (mm)" and "normal range 1–3 mm" in slider.tooltip
+    fig = style.figure_widget()
+    fig.add_scatter(x=np.array([0.0]), y=np.array([0.0]))
+    calls = []
+
+    def update():
+        calls.append(slider.value)
+        with fig.batch_update():
+            fig.data[0].y = np.array([slider.value])
+
+    ex = Explorer([slider, fig], controls={"length": slider}, figures={"plot": fig}, update=update)
+    assert calls == [2.0]
+    assert "course-explorer" in ex._dom_classes
+    # traces added with add_* are in the synced state, so Voilà can restore them
+    assert len(fig._widget_data) == 1
+    ex.controls["length"].value = 4.0
+    assert calls == [2.0, 4.0] and fig.data[0].y[0] == 4.0
+
+
+# --- quiz -------------------------------------------------------------------------------------------------------
+def test_question_validation():
+    with pytest.raises(ValueError, match="feedback must have one entry per option"):
+        Question("?", ("a", "b"), 0, ("only one",))
+    with pytest.raises(ValueError, match="correct=2 is outside"):
+        Question("?", ("a", "b"), 2, ("x", "y"))
+
+
+def test_quiz_gives_feedback_per_answer_and_keeps_score():
+    questions = load("welcome")
+    q = quiz(questions)
+    assert q.check(0) is None  # nothing chosen yet: asks for an answer, no score change
+    assert "Choose an answer first" in q.feedback[0].value
+    wrong = (questions[0].correct + 1) % len(questions[0].options)
+    q.choices[0].index = wrong
+    q.buttons[0].click()
+    assert "Not quite" in q.feedback[0].value and q.score == 0
+    q.choices[0].index = questions[0].correct
+    q.buttons[0].click()
+    assert "Correct" in q.feedback[0].value and q.score == 1
+    assert "1 of 3 correct" in q.score_box.value
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_question_bank_is_well_formed(topic):
+    try:
+        questions = load(topic)
+    except ModuleNotFoundError:
+        pytest.fail(f"course/quizzes/{topic}.py is missing")
+    assert len(questions) >= 2
+    for q in questions:
+        assert len(set(q.options)) == len(q.options), "duplicate options"
+        assert all(f.strip() for f in q.feedback), "every option needs feedback"
+
+
+def test_load_rejects_unknown_topic():
+    with pytest.raises(ValueError, match="topic='nope' is not valid"):
+        load("nope")
+
+
+# --- build and CLI ------------------------------------------------------------------------------------------------
+def test_clean_notebook_strips_volatile_metadata():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {"huge": "state"}
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    cell = nbformat.v4.new_code_cell("1")
+    cell.metadata["execution"] = {"iopub.execute_input": "2026-11-26T00:00:00Z"}
+    nb.cells = [cell]
+    clean_notebook(nb)
+    assert nb.metadata == {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    assert "execution" not in nb.cells[0].metadata
+
+
+def test_notebook_paths_in_course_order():
+    names = [p.name for p in notebook_paths()]
+    assert names == sorted(names) and names[0] == "00_welcome.ipynb"
+
+
+def test_cli_info_lists_notebooks_and_disclaimer(capsys):
+    assert main(["info"]) == 0
+    out = capsys.readouterr().out
+    assert "00_welcome.ipynb" in out and DISCLAIMER in out
+
+
+def test_cli_lab_settings_writes_overrides(tmp_path, monkeypatch):
+    import json
+    import sys
+
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    assert main(["lab-settings"]) == 0
+    target = tmp_path / "share/jupyter/lab/settings/overrides.json"
+    assert json.loads(target.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"

@@ -1,0 +1,143 @@
+"""Repository-level checks: one dependency set, clean stored notebooks, two-command README, CI script."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+EXPECTED_NOTEBOOKS = [
+    "00_welcome.ipynb",
+    "01_membrane_and_electrolytes.ipynb",
+    "02_calcium_and_contraction.ipynb",
+    "03_hyperexcitability_and_cramps.ipynb",
+    "04_healing_phases_and_spasms.ipynb",
+    "05_treatment_and_management.ipynb",
+    "06_self_check.ipynb",
+]
+#: pip name → conda-forge name where they differ
+CONDA_NAMES = {"playwright": "playwright-python"}
+
+
+def _split_requirement(req: str) -> tuple[str, str]:
+    m = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*", req)
+    assert m, f"cannot parse requirement {req!r}"
+    name, spec = m.group(1).lower(), m.group(2).replace(" ", "")
+    return name, spec
+
+
+def _pyproject_requirements() -> dict[str, str]:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text())
+    reqs = list(data["project"]["dependencies"])
+    for extra in data["project"]["optional-dependencies"].values():
+        reqs += extra
+    return dict(_split_requirement(r) for r in reqs)
+
+
+def _environment_requirements() -> dict[str, str]:
+    deps: dict[str, str] = {}
+    in_deps = False
+    for line in (REPO / "environment.yml").read_text().splitlines():
+        if line.startswith("dependencies:"):
+            in_deps = True
+            continue
+        if in_deps:
+            if line and not line.startswith(" "):
+                break
+            m = re.match(r"\s*-\s*([^#\s]+)", line)
+            if m:
+                name, spec = _split_requirement(m.group(1))
+                deps[name] = spec
+    return deps
+
+
+def test_environment_yml_and_pyproject_name_the_same_dependencies_with_the_same_bounds():
+    pip_deps = _pyproject_requirements()
+    conda_deps = _environment_requirements()
+    conda_deps.pop("python")
+    conda_deps.pop("pip")
+    expected = {CONDA_NAMES.get(n, n): spec for n, spec in pip_deps.items()}
+    assert conda_deps == expected
+    for name, spec in expected.items():
+        assert re.fullmatch(r">=[0-9.]+,<[0-9.]+", spec), f"{name}: bounds {spec!r} must be >=lower,<upper"
+
+
+def test_python_requirement_matches():
+    data = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert data["project"]["requires-python"] == ">=3.11"
+    assert re.search(r"^\s*-\s*python>=3\.11", (REPO / "environment.yml").read_text(), re.M)
+
+
+def test_binder_installs_the_course_package():
+    post_build = (REPO / "postBuild").read_text()
+    assert "pip install --no-deps -e ." in post_build
+    assert (REPO / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (REPO / "README.md").read_text()
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "make test" in readme and "make lab" in readme
+    assert "apt-get install -y -qq chromium" in ci
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_all_course_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == EXPECTED_NOTEBOOKS
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_notebook_is_clean_small_and_executed(path: Path):
+    raw = path.read_text()
+    assert len(raw.encode()) < 1_000_000, f"{path.name} is {len(raw.encode())} bytes (limit 1 MB)"
+    nb = json.loads(raw)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert "widgets" not in nb["metadata"], "widget state must be stripped (megabytes of plotly.js)"
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code, "a notebook without code cells teaches nothing interactive"
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1)), f"{path.name}: not executed top to bottom: {counts}"
+    assert any(c["outputs"] for c in code), "outputs must be stored (strict nbval passes trivially without)"
+    for c in code:
+        for out in c["outputs"]:
+            assert out["output_type"] != "error", f"{path.name}: stored error output {out.get('ename')}"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), (
+                f"{path.name}: stored stderr output: {''.join(out['text'])[:200]}"
+            )
+        assert "execution" not in c["metadata"], "cell timing metadata must be stripped"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_absolute_paths_or_user_names_in_notebooks(path: Path):
+    raw = path.read_text()
+    for pattern in (r"/home/\w+", r"/root\b", r"/work/", r"/tmp/", r"/Users/\w+", r"[A-Z]:\\\\Users", r"site-packages"):
+        assert not re.search(pattern, raw), f"{path.name} contains {pattern!r}"
+    user = getpass.getuser()  # as part of a path (a bare word such as "root" is ordinary prose)
+    assert not re.search(rf"[/\\]{re.escape(user)}([/\\]|$)", raw, re.M), f"{path.name} contains a path of {user!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_the_course_structure(path: Path):
+    nb = _load(path)
+    md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown").lower()
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert re.search(r"^#\s", md, re.M), "a title heading"
+    assert "source" in md, "a sources section"
+    if path.name != "00_welcome.ipynb":
+        assert "objective" in md, "learning objectives at the top"
+        assert "leaves out" in md, "a 'what this model leaves out' box"
+    if path.name in ("00_welcome.ipynb", "06_self_check.ipynb"):
+        assert "diagnos" in md, "the education-not-diagnosis disclaimer"
+    assert "quiz(" in code, "knowledge checks with feedback"
+    # no model code in notebooks: no function or class definitions, no time-stepping loops
+    assert not re.search(r"^\s*(def|class)\s", code, re.M), "model code belongs in the course package"
