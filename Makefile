@@ -37,7 +37,11 @@ notebooks: $(STAMP)
 
 ## bench: time every explorer's slider callback
 bench: $(STAMP)
-	$(PY) benchmarks/bench_callbacks.py
+	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+## export: write a static HTML copy of the executed course into OUT (default build/html)
+export: $(STAMP)
+	$(PY) -m course export $(or $(OUT),build/html)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -48,6 +48,15 @@ def _cmd_lab_settings(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    """Write a static HTML copy of the executed notebooks (index.html + one page each) into OUT_DIR."""
+    from course.export import export_html
+
+    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None)
+    print(f"wrote {len(written)} file(s) into {args.out_dir}; open {Path(args.out_dir) / 'index.html'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__.splitlines()[0])
@@ -60,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     i.set_defaults(func=_cmd_info)
     ls = sub.add_parser("lab-settings", help="write JupyterLab overrides (no news pop-up) into this environment")
     ls.set_defaults(func=_cmd_lab_settings)
+    e = sub.add_parser("export", help="write a static HTML copy of the executed notebooks into OUT_DIR")
+    e.add_argument("out_dir", metavar="OUT_DIR", help="folder for index.html, the pages and plotly.min.js")
+    e.add_argument("notebooks", nargs="*", help="notebooks to export (default: all in notebooks/)")
+    e.set_defaults(func=_cmd_export)
     args = parser.parse_args(argv)
     return args.func(args)
 

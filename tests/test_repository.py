@@ -50,7 +50,7 @@ def _environment_requirements() -> dict[str, str]:
         if in_deps:
             if line and not line.startswith(" "):
                 break
-            m = re.match(r"\s*-\s*([^#\s]+)", line)
+            m = re.match(r"\s*-\s*([^#\s:]+)\s*$", line)  # "- pkg>=a,<b" (also inside the "- pip:" list)
             if m:
                 name, spec = _split_requirement(m.group(1))
                 deps[name] = spec
@@ -71,7 +71,9 @@ def test_environment_yml_and_pyproject_name_the_same_dependencies_with_the_same_
 def test_python_requirement_matches():
     data = tomllib.loads((REPO / "pyproject.toml").read_text())
     assert data["project"]["requires-python"] == ">=3.11"
-    assert re.search(r"^\s*-\s*python>=3\.11", (REPO / "environment.yml").read_text(), re.M)
+    # repo2docker only understands an exact "python=X.Y"; it must satisfy requires-python
+    m = re.search(r"^\s*-\s*python=3\.(\d+)\s*$", (REPO / "environment.yml").read_text(), re.M)
+    assert m and int(m.group(1)) >= 11
 
 
 def test_binder_installs_the_course_package():

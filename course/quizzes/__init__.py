@@ -12,7 +12,9 @@ from dataclasses import dataclass
 __all__ = ["Question", "load", "TOPICS"]
 
 #: Topic modules in course order.
-TOPICS: tuple[str, ...] = ("welcome", "electrolytes", "contraction", "excitability", "healing", "treatment")
+TOPICS: tuple[str, ...] = (
+    "welcome", "electrolytes", "contraction", "excitability", "healing", "treatment", "selfcheck"
+)
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,33 @@ PLOT = ".js-plotly-plot"
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 
 
+_KERNEL_READY = """() => {
+    const ind = document.querySelector('.jp-Notebook-ExecutionIndicator');
+    const bar = document.querySelector('#jp-main-statusbar');
+    return !!ind && ind.getAttribute('data-status') === 'idle' && !!bar && /\\| Idle/.test(bar.innerText);
+}"""
+
+# every code cell shows an execution count "[n]:" (not "[ ]:" = not run, not "[*]:" = queued/running)
+_ALL_EXECUTED = """() => {
+    const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt'));
+    return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+}"""
+
+
 def open_notebook(page, server, name: str) -> None:
+    """Open a notebook and wait until its kernel is connected and idle (status bar says so)."""
     page.goto(server.url(f"/lab/tree/{name}") + "&reset")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell")
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]')
+    page.wait_for_function(_KERNEL_READY)
 
 
 def run_all(page) -> float:
-    """Menu Run → Run All Cells; wait until the kernel is idle again. Returns the start time."""
+    """Menu Run → Run All Cells; wait until every code cell has run. Returns the start time."""
     start = time.monotonic()
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="busy"]', timeout=30_000)
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', timeout=300_000)
+    page.wait_for_function(_ALL_EXECUTED, timeout=300_000)
+    page.wait_for_function(_KERNEL_READY)
     return start
 
 
@@ -76,3 +90,47 @@ def wait_for_data_change(page, before: str, explorer: int = 0, figure: int = 0, 
 
 def as_json(data: str) -> list:
     return json.loads(data)
+
+
+_ALL = (
+    "JSON.stringify(Array.from(ex.querySelectorAll(sel[1])).map(p => (p.data || []).map("
+    "t => [Array.from(t.x || []), Array.from(t.y || [])])))"
+)
+
+
+def explorer_count(page) -> int:
+    return page.locator(EXPLORER).count()
+
+
+def wait_for_all_figures(page, explorer: int) -> int:
+    """Wait until every plotly figure of one explorer is drawn with data; return the number of figures."""
+    page.wait_for_function(
+        """([sel, e]) => {
+            const ex = document.querySelectorAll(sel[0])[e];
+            if (!ex) return false;
+            const plots = Array.from(ex.querySelectorAll(sel[1]));
+            return plots.length > 0 && plots.every(p => p.querySelector('.main-svg') && (p.data || []).length > 0);
+        }""",
+        arg=[_SEL, explorer],
+    )
+    return page.evaluate("([sel, e]) => document.querySelectorAll(sel[0])[e].querySelectorAll(sel[1]).length",
+                         [_SEL, explorer])
+
+
+def explorer_data(page, explorer: int) -> str:
+    """JSON of the data of every figure of one explorer."""
+    return page.evaluate(f"([sel, e]) => {{ const ex = document.querySelectorAll(sel[0])[e]; return {_ALL}; }}",
+                         [_SEL, explorer])
+
+
+def wait_for_explorer_change(page, explorer: int, before: str, timeout_ms: int = 30_000) -> str:
+    page.wait_for_function(
+        f"([sel, e, before]) => {{ const ex = document.querySelectorAll(sel[0])[e]; return {_ALL} !== before; }}",
+        arg=[_SEL, explorer, before],
+        timeout=timeout_ms,
+    )
+    return explorer_data(page, explorer)
+
+
+def slider_count(page, explorer: int) -> int:
+    return page.locator(EXPLORER).nth(explorer).locator(".widget-slider .noUi-handle").count()
