@@ -1,0 +1,552 @@
+"""Physics, numerics, input validation and explorer of course.contraction (notebook 02).
+
+Reference values and their sources (full citations in references/contraction.md):
+- Baylor & Hollingworth 2003, J Physiol 551:125: peak Δ[Ca²⁺] per action potential, mouse fibres,
+  fast 18.5 µM, slow 9.4 µM (the issue asks for ±30 %).
+- Sica & McComas 1971, J Neurol Neurosurg Psychiatry 34:113: human motor-unit twitch contraction
+  times 35–98 ms (we accept 35–100 ms for contraction and half-relaxation time).
+- Thomas, Bigland-Ritchie & Johansson 1991, J Neurophysiol 65:1509: human thenar motor units, force
+  half-maximal at 12 ± 4 Hz, fusion from 5–8 Hz, maximal force between 30 and 100 Hz (the issue asks
+  for a half-maximal frequency between 8 and 30 Hz).
+- Twitch:tetanus ratio of human muscle ≈ 0.1–0.3 (course reference sheet; issue window 0.1–0.35).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.integrate import solve_ivp
+
+from course import contraction as c
+from course.contraction import (
+    FAST,
+    FF_TRAIN_MS,
+    FIBRE_PARAMS,
+    SLOW,
+    ContractionTrace,
+    ForceFrequencyTable,
+    fibre_params,
+    force_frequency,
+    fusion_index,
+    half_max_frequency,
+    metrics_from_trace,
+    simulate_contraction,
+    steady_state_force,
+    twitch_metrics,
+    twitch_tetanus_ratio,
+)
+from course.quizzes import load
+
+FREQS = np.array([1, 2, 3, 5, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100], dtype=float)
+
+
+@pytest.fixture(scope="module")
+def twitches():
+    return {name: twitch_metrics(name) for name in FIBRE_PARAMS}
+
+
+@pytest.fixture(scope="module")
+def ff_curves():
+    return {name: force_frequency(FREQS, fibre=name) for name in FIBRE_PARAMS}
+
+
+# ---------------------------------------------------------------------------------------------
+# Force–pCa (Hill) relation
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("p", [FAST, SLOW], ids=["fast", "slow"])
+def test_hill_is_exactly_half_at_ca50(p):
+    assert steady_state_force(p.ca50_um, p.ca50_um, p.hill_n) == 0.5
+    assert steady_state_force(2.0, 2.0, 3.3) == 0.5
+
+
+def test_hill_limits_and_monotonic():
+    assert steady_state_force(0.0) == 0.0
+    assert steady_state_force(1000.0) > 0.99999
+    ca = np.logspace(-3, 3, 400)
+    f = steady_state_force(ca)
+    assert isinstance(f, np.ndarray) and f.shape == ca.shape
+    assert np.all(np.diff(f) > 0)
+    assert np.all((f >= 0) & (f <= 1))
+    # default is the fast-fibre relation, pCa50 5.8 (skinned fast fibres: 5.7–5.9, textbook range)
+    assert math.isclose(c.um_to_pca(FAST.ca50_um), 5.8, abs_tol=1e-12)
+    assert math.isclose(c.um_to_pca(SLOW.ca50_um), 6.0, abs_tol=1e-12)
+
+
+@given(st.floats(0.05, 50.0), st.floats(1.0, 8.0), st.floats(0.0, 1e4))
+@settings(max_examples=40, deadline=None)
+def test_hill_properties(ca50, n, ca):
+    assert steady_state_force(ca50, ca50, n) == pytest.approx(0.5, abs=1e-15)
+    f = steady_state_force(ca, ca50, n)
+    assert 0.0 <= f <= 1.0
+    assert steady_state_force(ca * 1.1 + 1e-6, ca50, n) >= f
+
+
+# ---------------------------------------------------------------------------------------------
+# Single twitch
+# ---------------------------------------------------------------------------------------------
+
+
+def test_twitch_peak_calcium(twitches):
+    # Baylor & Hollingworth 2003: fast 18.5 µM, slow 9.4 µM per action potential; ±30 %
+    assert 18.5 * 0.7 <= twitches["fast"].peak_ca_um <= 18.5 * 1.3
+    assert 9.4 * 0.7 <= twitches["slow"].peak_ca_um <= 9.4 * 1.3
+    assert twitches["fast"].peak_ca_um > twitches["slow"].peak_ca_um
+
+
+@pytest.mark.parametrize("name", ["fast", "slow"])
+def test_twitch_times_in_human_motor_unit_range(twitches, name):
+    # Sica & McComas 1971: human motor units, contraction time 35–98 ms
+    m = twitches[name]
+    assert 35.0 <= m.contraction_time_ms <= 100.0
+    assert 35.0 <= m.half_relaxation_ms <= 100.0
+
+
+def test_slow_twitch_is_slower(twitches):
+    assert twitches["slow"].contraction_time_ms > twitches["fast"].contraction_time_ms + 10.0
+    assert twitches["slow"].half_relaxation_ms > twitches["fast"].half_relaxation_ms + 10.0
+
+
+@pytest.mark.parametrize("name", ["fast", "slow"])
+def test_twitch_tetanus_ratio(ff_curves, name):
+    # human muscle ≈ 0.1–0.3 (course reference sheet); issue window 0.1–0.35
+    ratio = twitch_tetanus_ratio(name)
+    assert 0.1 <= ratio <= 0.35
+    assert ratio == pytest.approx(ff_curves[name][0] / force_frequency([100.0], fibre=name)[0], rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["fast", "slow"])
+def test_halving_serca_slows_relaxation(twitches, name):
+    # issue: halving the SERCA rate lengthens half-relaxation time by ≥ 30 %
+    slow_pump = twitch_metrics(name, serca_vmax_um_per_ms=FIBRE_PARAMS[name].serca_vmax_um_per_ms / 2)
+    assert slow_pump.half_relaxation_ms >= 1.3 * twitches[name].half_relaxation_ms
+
+
+def test_more_release_more_calcium_and_force():
+    lo = twitch_metrics("fast", release_peak_um_per_ms=FAST.release_peak_um_per_ms * 0.5)
+    hi = twitch_metrics("fast", release_peak_um_per_ms=FAST.release_peak_um_per_ms * 1.5)
+    assert lo.peak_ca_um < hi.peak_ca_um
+    assert lo.peak_force < hi.peak_force
+
+
+def test_rest_is_a_steady_state():
+    for name, p in FIBRE_PARAMS.items():
+        tr = simulate_contraction(None, 300.0, spike_times_ms=[], fibre=name)
+        np.testing.assert_allclose(tr.ca_um, p.ca_rest_um, rtol=1e-9)
+        np.testing.assert_allclose(tr.sr_um, p.sr_store_um, rtol=1e-9)
+        assert tr.force.max() < 1e-3  # < 0.1 % of maximal force at rest
+        assert fusion_index(tr) == 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Trains: summation, fusion
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["fast", "slow"])
+def test_one_hz_gives_separate_twitches(name):
+    tr = simulate_contraction(1.0, 2100.0, fibre=name)
+    assert tr.spike_times_ms.tolist() == [0.0, 1000.0, 2000.0]
+    for t_spike in (1000.0, 2000.0):
+        before = tr.force[(tr.t_ms > t_spike - 50.0) & (tr.t_ms <= t_spike)]
+        assert before.max() < 0.05 * tr.peak_force  # back below 5 % of the maximum between twitches
+    assert fusion_index(tr) < 0.05
+
+
+def test_fusion_at_10_and_60_hz_fast():
+    assert fusion_index(simulate_contraction(10.0, 1000.0)) < 0.7  # visibly unfused
+    assert fusion_index(simulate_contraction(60.0, 1000.0)) > 0.9  # fused
+
+
+def test_fusion_at_30_hz_slow():
+    assert fusion_index(simulate_contraction(30.0, 1000.0, fibre="slow")) > 0.9
+
+
+def test_fusion_index_rises_with_frequency():
+    fi = [fusion_index(simulate_contraction(hz, 800.0)) for hz in (2.0, 5.0, 10.0, 15.0, 25.0, 40.0)]
+    assert all(b > a for a, b in zip(fi[:-1], fi[1:], strict=True))
+
+
+def test_summation_of_two_stimuli():
+    one = simulate_contraction(1.0, 400.0, n_stimuli=1)
+    two = simulate_contraction(None, 400.0, spike_times_ms=[0.0, 30.0])
+    assert two.peak_force > 1.4 * one.peak_force
+
+
+# ---------------------------------------------------------------------------------------------
+# Force–frequency curve
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["fast", "slow"])
+def test_force_frequency_monotonic_and_sigmoidal(ff_curves, name):
+    ff = ff_curves[name]
+    assert np.all(np.diff(ff) >= -1e-9)
+    slope = np.diff(ff) / np.diff(FREQS)
+    peak = int(np.argmax(slope))
+    # sigmoid: flat at the bottom, steepest in the middle, flat at the top
+    assert 0 < peak < slope.size - 1
+    assert slope[0] < 0.25 * slope[peak] and slope[-1] < 0.05 * slope[peak]
+    assert 0.9 <= ff[-1] <= 1.0
+
+
+def test_force_frequency_half_max(ff_curves):
+    # Thomas et al. 1991: half-maximal at 12 ± 4 Hz; the issue's window is 8–30 Hz
+    f_half = half_max_frequency(FREQS, ff_curves["fast"])
+    assert 8.0 <= f_half <= 30.0
+    # Thomas et al. 1991: maximum between 30 and 100 Hz, i.e. not already reached at 20 Hz
+    assert ff_curves["fast"][FREQS == 20.0][0] < 0.97 * ff_curves["fast"].max()
+
+
+def test_force_frequency_matches_single_simulations():
+    # the vectorised integrator uses the same update rule as the scalar one
+    freqs = [5.0, 40.0]
+    ff = force_frequency(freqs, serca_vmax_um_per_ms=2.0, dt_ms=c.DT_MS)
+    for f, peak in zip(freqs, ff, strict=True):
+        assert peak == pytest.approx(
+            simulate_contraction(f, FF_TRAIN_MS, serca_vmax_um_per_ms=2.0).peak_force, rel=1e-9
+        )
+
+
+@pytest.mark.parametrize("name", ["fast", "slow"])
+def test_force_frequency_step_is_accurate(ff_curves, name):
+    # the default FF_DT_MS (0.5 ms) against a 0.1-ms integration: within 0.5 % of maximal force
+    fine = force_frequency(FREQS, fibre=name, dt_ms=0.1)
+    assert np.max(np.abs(ff_curves[name] - fine)) < 0.005
+
+
+def test_force_frequency_table_matches_model():
+    table = ForceFrequencyTable([5.0, 15.0, 50.0], "fast", [0.5, 1.0], [0.5, 1.0])
+    ref = force_frequency([5.0, 15.0, 50.0], serca_vmax_um_per_ms=FAST.serca_vmax_um_per_ms / 2, ca50_um=1.2)
+    # same integrator and step; only floating-point rounding differs between batch shapes
+    np.testing.assert_allclose(table.curve(1.0, 0.5, 1.2), ref, rtol=1e-5)
+    assert table.nearest(0.6, 0.9) == (0, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Accuracy against a general stiff ODE solver
+# ---------------------------------------------------------------------------------------------
+
+
+def _reference(trace: ContractionTrace) -> np.ndarray:
+    """solve_ivp (Radau, rtol 1e-8) of :func:`course.contraction.rhs` at the trace's time points.
+
+    The time axis is cut at the edges of every release pulse, with a small maximal step inside
+    the pulses, so the solver cannot step over them.
+    """
+    p = trace.params
+    ca, tn, pv, s, _ = c._rest_state(p)
+    y = np.array([ca, tn, pv, s, c._rest_attached(p)])
+    sigma = p.release_fdhm_ms / (2.0 * math.sqrt(2.0 * math.log(2.0)))
+    centres = trace.spike_times_ms + p.release_delay_ms
+    t_end = float(trace.t_ms[-1])
+    cuts = np.clip(np.concatenate([centres - 6 * sigma, centres + 6 * sigma]), 0.0, t_end)
+    edges = sorted({0.0, t_end, *cuts.tolist()})
+    out = np.empty((5, trace.t_ms.size))
+    out[:, 0] = y
+    for a, b in zip(edges[:-1], edges[1:], strict=True):
+        if b <= a:
+            continue
+        in_pulse = bool(np.any(np.abs(0.5 * (a + b) - centres) < 6 * sigma))
+        sel = (trace.t_ms > a) & (trace.t_ms <= b)
+        t_eval = trace.t_ms[sel]
+        if t_eval.size == 0 or t_eval[-1] < b:
+            t_eval = np.append(t_eval, b)
+        sol = solve_ivp(
+            c.rhs, (a, b), y, method="Radau", rtol=1e-8, atol=1e-10, t_eval=t_eval,
+            args=(trace.spike_times_ms, p), max_step=0.05 if in_pulse else np.inf,
+        )
+        assert sol.success
+        out[:, sel] = sol.y[:, : int(sel.sum())]
+        y = sol.y[:, -1]
+    return out
+
+
+def test_integrator_matches_solve_ivp():
+    # short fast-fibre train (3 stimuli at 40 Hz): twitch, summation and relaxation in 150 ms
+    tr = simulate_contraction(40.0, 150.0, n_stimuli=3)
+    ref = _reference(tr)
+    p = tr.params
+    ref_force = ref[4] * (p.xb_attach_per_ms + p.xb_detach_active_per_ms) / p.xb_attach_per_ms
+    assert np.max(np.abs(tr.force - ref_force)) < 0.01 * ref_force.max()
+    assert np.max(np.abs(tr.ca_um - ref[0])) < 0.05 * ref[0].max()
+    np.testing.assert_allclose(tr.sr_um, ref[3], rtol=0.02)
+    # the reference conserves total Ca²⁺: β·Ca + CaTn + CaPv + SR store
+    total = p.beta * ref[0] + ref[1] + ref[2] + ref[3]
+    assert np.ptp(total) < 1e-6 * total[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Spike-train API (used by notebook 03)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_explicit_spike_times_equal_regular_train():
+    regular = simulate_contraction(20.0, 300.0)
+    explicit = simulate_contraction(None, 300.0, spike_times_ms=regular.spike_times_ms[::-1])
+    np.testing.assert_array_equal(explicit.spike_times_ms, regular.spike_times_ms)
+    np.testing.assert_array_equal(explicit.force, regular.force)
+    np.testing.assert_array_equal(explicit.ca_um, regular.ca_um)
+
+
+def test_trace_contents():
+    tr = simulate_contraction(10.0, 250.0, fibre="slow", start_ms=5.0)
+    assert tr.t_ms[0] == 0.0 and tr.t_ms[-1] == pytest.approx(250.0)
+    assert tr.dt_ms == pytest.approx(c.DT_MS)
+    assert tr.spike_times_ms.tolist() == [5.0, 105.0, 205.0]
+    for arr in (tr.ca_um, tr.force, tr.activation, tr.sr_um):
+        assert arr.shape == tr.t_ms.shape and np.all(np.isfinite(arr))
+    assert tr.params is SLOW
+    assert np.all((tr.force >= 0) & (tr.force <= 1))
+    assert simulate_contraction(10.0, 250.0, n_stimuli=2).spike_times_ms.tolist() == [0.0, 100.0]
+    m = metrics_from_trace(simulate_contraction(1.0, 400.0, n_stimuli=1, start_ms=20.0))
+    assert m.contraction_time_ms == pytest.approx(twitch_metrics().contraction_time_ms, abs=0.3)
+
+
+@pytest.mark.parametrize("spikes", [[300.0], [-1.0], [10.0, float("nan")], [[1.0, 2.0]]])
+def test_bad_spike_times(spikes):
+    with pytest.raises(ValueError, match="spike_times_ms"):
+        simulate_contraction(None, 300.0, spike_times_ms=spikes)
+
+
+def test_missing_frequency_and_spikes():
+    with pytest.raises(ValueError, match="stim_hz"):
+        simulate_contraction(None, 300.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad input
+# ---------------------------------------------------------------------------------------------
+
+_bad_numbers = st.one_of(
+    st.just(float("nan")), st.just(float("inf")), st.just(-float("inf")), st.floats(-1e12, 0.0),
+    st.floats(200.0001, 1e300),
+)
+_wrong_types = st.one_of(st.text(max_size=3), st.none(), st.booleans(), st.lists(st.integers(), max_size=2))
+
+
+@given(_bad_numbers)
+@settings(max_examples=30, deadline=None)
+def test_bad_frequency(hz):
+    with pytest.raises(ValueError, match="stim_hz"):
+        simulate_contraction(hz, 50.0)
+
+
+@given(_wrong_types)
+@settings(max_examples=20, deadline=None)
+def test_wrong_type_frequency(hz):
+    if hz is None:
+        return  # None means "use spike_times_ms", tested separately
+    with pytest.raises((TypeError, ValueError), match="stim_hz"):
+        simulate_contraction(hz, 50.0)
+
+
+_RATES = [k for k in c.PARAM_INFO if k.endswith("_per_ms") or k.endswith("per_um_ms")]
+
+
+@given(st.sampled_from(_RATES), st.one_of(st.floats(-1e6, -1e-9), st.just(float("nan")), st.just(1e9)))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_bad_rates(name, value):
+    with pytest.raises(ValueError, match=name):
+        simulate_contraction(10.0, 50.0, **{name: value})
+
+
+@given(st.sampled_from(sorted(c.PARAM_INFO)), st.one_of(st.just(float("nan")), st.just(-1.0), st.just(1e12)))
+@settings(max_examples=40, deadline=None)
+def test_bad_parameters_name_the_parameter(name, value):
+    with pytest.raises(ValueError, match=name):
+        fibre_params("fast", **{name: value})
+
+
+@given(st.sampled_from(sorted(c.PARAM_INFO)), _wrong_types)
+@settings(max_examples=30, deadline=None)
+def test_wrong_type_parameters(name, value):
+    with pytest.raises((TypeError, ValueError), match=name):
+        fibre_params("slow", **{name: value})
+
+
+def test_unknown_fibre_lists_valid_ones():
+    with pytest.raises(ValueError, match="fibre.*'fast'.*'slow'"):
+        simulate_contraction(10.0, 100.0, fibre="medium")
+
+
+def test_unknown_parameter_is_named():
+    with pytest.raises(TypeError, match="serca_speed"):
+        simulate_contraction(10.0, 100.0, serca_speed=2.0)
+
+
+def test_relational_parameter_checks():
+    with pytest.raises(ValueError, match="xb_detach_relaxed_per_ms"):
+        fibre_params("fast", xb_detach_relaxed_per_ms=0.001)
+    with pytest.raises(ValueError, match="ca_rest_um"):
+        fibre_params("fast", ca_rest_um=0.4, ca50_um=0.3)
+
+
+_bad_durations = st.one_of(
+    st.sampled_from([float("nan"), float("inf")]), st.floats(-1e12, 0.0), st.floats(1e4 + 1, 1e300)
+)
+
+
+@given(_bad_durations)
+@settings(max_examples=25, deadline=None)
+def test_bad_duration(d):
+    with pytest.raises(ValueError, match="duration_ms"):
+        simulate_contraction(10.0, d)
+
+
+@given(st.lists(st.one_of(st.floats(1.0, 100.0), _bad_numbers), min_size=1, max_size=4))
+@settings(max_examples=25, deadline=None)
+def test_force_frequency_bad_frequencies(freqs):
+    if all(0.0 < f <= 200.0 for f in freqs):
+        return
+    with pytest.raises(ValueError, match="freqs_hz"):
+        force_frequency(freqs, train_ms=50.0)
+
+
+@given(st.one_of(st.just(float("nan")), st.floats(-1e9, -1e-12), st.just(float("inf"))))
+@settings(max_examples=20, deadline=None)
+def test_steady_state_force_bad_input(ca):
+    with pytest.raises(ValueError, match="ca_um"):
+        steady_state_force(ca)
+    with pytest.raises(ValueError, match="ca_um"):
+        steady_state_force(np.array([1.0, ca]))
+    with pytest.raises(ValueError, match="ca50_um"):
+        steady_state_force(1.0, ca50_um=ca)
+
+
+def test_fusion_index_wrong_type():
+    with pytest.raises(TypeError, match="trace"):
+        fusion_index(np.zeros(10))
+
+
+@given(
+    st.sampled_from(["fast", "slow"]),
+    st.floats(0.5, 200.0),
+    st.floats(0.25, 2.0),
+    st.floats(0.25, 2.0),
+    st.floats(0.3, 5.0),
+)
+@settings(max_examples=15, deadline=None)
+def test_valid_parameters_give_bounded_results(fibre, hz, rel, ser, ca50):
+    p = FIBRE_PARAMS[fibre]
+    tr = simulate_contraction(
+        hz, 120.0, fibre=fibre, release_peak_um_per_ms=p.release_peak_um_per_ms * rel,
+        serca_vmax_um_per_ms=p.serca_vmax_um_per_ms * ser, ca50_um=ca50,
+    )
+    assert np.all(np.isfinite(tr.ca_um)) and tr.ca_um.min() >= 0.0
+    assert tr.force.min() >= -1e-12 and tr.force.max() <= 1.0 + 1e-12
+    assert 0.0 <= fusion_index(tr) <= 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers quoted by the quiz (course/quizzes/contraction.py)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_quiz_numbers_match_model(twitches):
+    questions = load("contraction")
+    assert len(questions) >= 3
+    assert all(len(q.feedback) == len(q.options) for q in questions)
+    fast = twitches["fast"]
+    assert round(100 * fast.peak_force) == 27
+    assert round(fast.peak_ca_um) == 17
+    two = simulate_contraction(None, 400.0, spike_times_ms=[0.0, 30.0])
+    assert round(100 * two.peak_force) == 46
+    assert round(fusion_index(simulate_contraction(10.0, 1000.0)), 1) == 0.3
+    fifty = simulate_contraction(50.0, 600.0)  # the notebook's train figure: 600 ms
+    assert round(100 * fifty.peak_force) == 99 and fusion_index(fifty) > 0.99
+    slow_pump = twitch_metrics(serca_vmax_um_per_ms=FAST.serca_vmax_um_per_ms / 2)
+    assert 0.25 <= slow_pump.half_relaxation_ms / fast.half_relaxation_ms - 1 <= 0.45  # "about a third"
+    vmax = FAST.serca_vmax_um_per_ms
+    train = {
+        f: simulate_contraction(15.0, 1000.0, n_stimuli=8, serca_vmax_um_per_ms=vmax * f) for f in (1.0, 0.5)
+    }
+    assert round(100 * train[1.0].peak_force) == 54 and round(100 * train[0.5].peak_force) == 96
+    assert round(10 ** (6 - 6.1), 1) == 0.8 and round(FAST.ca50_um, 1) == 1.6
+
+
+# ---------------------------------------------------------------------------------------------
+# Explorer and static figures
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ex():
+    from course.ui import contraction_explorer
+
+    return contraction_explorer()
+
+
+def _words(ex, key):
+    return html.unescape(ex.texts[key].value)
+
+
+def test_explorer_matches_model(ex):
+    from course.ui.contraction import FF_FREQS_HZ, START_MS, WINDOW_MS
+
+    ex.controls["fibre"].value = "fast"
+    ex.controls["freq_hz"].value = 20
+    ex.controls["n_stimuli"].value = 6
+    ex.controls["release_pct"].value = 80.0
+    ex.controls["serca_pct"].value = 50.0
+    ex.controls["pca50"].value = 6.0
+    tr = simulate_contraction(
+        20.0, WINDOW_MS, n_stimuli=6, start_ms=START_MS,
+        release_peak_um_per_ms=0.8 * FAST.release_peak_um_per_ms,
+        serca_vmax_um_per_ms=0.5 * FAST.serca_vmax_um_per_ms, ca50_um=1.0,
+    )
+    data = ex.figures["traces"].data
+    np.testing.assert_allclose(data[0].y, tr.ca_um)
+    np.testing.assert_allclose(data[1].y, 100 * tr.force)
+    np.testing.assert_allclose(data[2].x, tr.spike_times_ms)
+    ff = ex.figures["force_frequency"].data
+    ref = force_frequency(FF_FREQS_HZ, release_peak_um_per_ms=0.8 * FAST.release_peak_um_per_ms,
+                          serca_vmax_um_per_ms=0.5 * FAST.serca_vmax_um_per_ms, ca50_um=1.0)
+    np.testing.assert_allclose(ff[0].y, 100 * ref, rtol=1e-5)  # the table is force_frequency, precomputed
+    assert ff[1].x[0] == 20.0
+    assert ff[1].y[0] == pytest.approx(np.interp(20.0, FF_FREQS_HZ, ff[0].y))
+    pca = ex.figures["force_pca"].data
+    assert pca[2].x[0] == 6.0
+    assert np.interp(6.0, pca[1].x[::-1], pca[1].y[::-1]) == pytest.approx(50.0, abs=0.5)
+    text = _words(ex, "traces")
+    assert f"{tr.peak_ca_um:.1f} µM" in text and f"{100 * tr.peak_force:.0f} %" in text
+    assert f"fusion index {fusion_index(tr):.2f}" in text
+    assert "pCa 6.00" in _words(ex, "force_pca")
+
+
+def test_explorer_fibre_toggle_resets_sensitivity(ex):
+    ex.controls["fibre"].value = "fast"
+    ex.controls["pca50"].value = 5.5
+    ex.controls["fibre"].value = "slow"
+    assert ex.controls["pca50"].value == pytest.approx(6.0)
+    assert "slow-twitch" in _words(ex, "traces")
+    ex.controls["fibre"].value = "fast"
+    assert ex.controls["pca50"].value == pytest.approx(5.8)
+
+
+def test_explorer_single_twitch_text(ex):
+    ex.controls["fibre"].value = "fast"
+    for name, value in (("release_pct", 100.0), ("serca_pct", 100.0), ("pca50", 5.8), ("n_stimuli", 1)):
+        ex.controls[name].value = value
+    text = _words(ex, "traces")
+    m = twitch_metrics()
+    assert "single twitch" in text
+    assert f"{m.contraction_time_ms:.0f} ms after the stimulus" in text
+
+
+def test_static_figures_and_texts():
+    from course.ui import contraction as ui
+
+    for make in (ui.force_pca_figure, ui.twitch_figure, ui.summation_figure, ui.train_figure,
+                 ui.force_frequency_figure, ui.serca_figure):
+        fig, text = make()
+        assert len(fig.data) >= 2 and text.endswith(".")
+        assert len(fig.to_json()) < 120_000
+    _, text = ui.twitch_figure()
+    assert f"{twitch_metrics().peak_ca_um:.1f} µM" in text
