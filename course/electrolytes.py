@@ -24,7 +24,7 @@ moved. With the large Cl⁻ permeability, chloride then holds the membrane near 
 and a K⁺ step moves V_rest only a few mV (Hodgkin & Horowicz 1959). ``chloride="acute"`` computes
 that case with cytosolic Cl⁻ held at its given value (default 4 mM).
 
-Sources (full citations in ``references/electrolytes.md``): Hodgkin & Horowicz 1959, J Physiol
+Sources (full citations in ``REFERENCES.md`` (Notebook 01)): Hodgkin & Horowicz 1959, J Physiol
 148:127 (permeability ratios, Cl⁻ steady state vs acute); Goldman 1943, J Gen Physiol 27:37 and
 Hodgkin & Katz 1949, J Physiol 108:37 (GHK equation); Sejersted & Sjøgaard 2000, Physiol Rev 80:1411
 (cytosolic K⁺); Jurkat-Rott et al. 2009, PNAS 106:4036 (V_rest ≈ −85 mV at 4 mM K⁺).

@@ -81,7 +81,7 @@ removable 0/0 points are evaluated with ``expm1`` and a series. Many parameter s
 one numpy loop (:func:`simulate_grid`), which is what makes the explorer instant. A test checks spike
 times against ``scipy.integrate.solve_ivp`` (LSODA, rtol 1e-8): within 0.2 ms over 200 ms.
 
-Units: mV, ms, mM, µA/cm², mS/cm², µF/cm², Hz. Sources: ``references/excitability.md``.
+Units: mV, ms, mM, µA/cm², mS/cm², µF/cm², Hz. Sources: ``REFERENCES.md`` (Notebook 03).
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ __all__ = [
 ]
 
 # ---------------------------------------------------------------------------------------------
-# Parameters (units in the names or comments; sources in references/excitability.md)
+# Parameters (units in the names or comments; sources in REFERENCES.md (Notebook 03))
 # ---------------------------------------------------------------------------------------------
 
 #: Normal ionized Ca²⁺ and serum Mg²⁺ (mM) at which the gating shift is exactly 0 (course defaults).

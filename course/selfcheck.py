@@ -27,7 +27,7 @@ returns an :class:`Assessment`:
   the first 48 h and heat after the acute phase, and professional evaluation when indicated.
 
 The criteria and red flags are the course's own summary of the source article (see
-``references/selfcheck.md``); the time windows come from the healing-phase timeline used in
+``REFERENCES.md`` (Notebook 06)); the time windows come from the healing-phase timeline used in
 notebook 04 (inflammation ≈ day 0–5, proliferation ≈ day 3–21; Laumonier & Menetrey 2016) and from
 the article's treatment table (cold within the first 48 hours). It is a teaching tool: education,
 not diagnosis (:data:`course.DISCLAIMER`).

@@ -1,6 +1,6 @@
 """Physics, numerics, input validation and explorer of course.contraction (notebook 02).
 
-Reference values and their sources (full citations in references/contraction.md):
+Reference values and their sources (full citations in REFERENCES.md (Notebook 02)):
 - Baylor & Hollingworth 2003, J Physiol 551:125: peak Δ[Ca²⁺] per action potential, mouse fibres,
   fast 18.5 µM, slow 9.4 µM (the issue asks for ±30 %).
 - Sica & McComas 1971, J Neurol Neurosurg Psychiatry 34:113: human motor-unit twitch contraction

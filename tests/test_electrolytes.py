@@ -1,6 +1,6 @@
 """Physics and validation tests for course.electrolytes (notebook 01).
 
-Reference values and where they come from (full citations in references/electrolytes.md):
+Reference values and where they come from (full citations in REFERENCES.md (Notebook 01)):
 - RT/F and Nernst values: PHYSIOLOGY_REFERENCE "Constants" / "Resting potential" (computed from CODATA
   R and F; textbook Nernst equation).
 - GHK prototype values (P_Na/P_K 0.01, Cl⁻ steady state, K 4/140, Na 145/12 → −86.8, −95.4 at 2.5 mM,

@@ -1,6 +1,6 @@
 """Physics and robustness of the motor-axon excitability model (course.excitability) and its explorer.
 
-Sources cited in the comments are listed in references/excitability.md.
+Sources cited in the comments are listed in REFERENCES.md (Notebook 03).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The spasm-rate curve is a teaching model (no published time course of spasm freq
 the tests check (a) the literature time windows it is built on, (b) the qualitative behaviour the
 course teaches (healing spasms rise and fade; the other causes do not follow the phases), (c) the
 link to the excitability physics of notebook 03, (d) the statistics of the simulated diaries and
-(e) input validation. Sources are named in comments; see references/healing.md.
+(e) input validation. Sources are named in comments; see REFERENCES.md (Notebooks 04 and 05).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Tests for the self-check (notebook 06): rules engine, widget, quizzes.
 
-Where the rules come from (full citations in references/selfcheck.md):
+Where the rules come from (full citations in REFERENCES.md (Notebook 06)):
 - The answer vocabulary, the red flags and the conditions for "consistent_with_healing":
   COURSE_SPEC.md, "Public API — course.selfcheck" and "The distinguishing criteria".
 - The criteria themselves (timing, intensity, location, accompanying symptoms; lessening vs persisting):

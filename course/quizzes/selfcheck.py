@@ -4,7 +4,7 @@
 each expected verdict is the one :func:`course.selfcheck.assess` gives for the case described
 (``tests/test_selfcheck.py`` checks that). ``QUESTIONS`` is the final course quiz over notebooks
 01–05, with one closing case that ties them together. Facts follow ``COURSE_SPEC.md`` and the
-sources in ``references/selfcheck.md``.
+sources in ``REFERENCES.md`` (Notebook 06).
 """
 
 from course.quizzes import Question
