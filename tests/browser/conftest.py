@@ -41,6 +41,22 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"{reason}. {HOW_TO}")
 
 
+#: (what, seconds) recorded by the browser tests: time from "Run All" to the last figure drawn
+RENDER_TIMES: list[tuple[str, float]] = []
+
+
+@pytest.fixture
+def render_times() -> list[tuple[str, float]]:
+    return RENDER_TIMES
+
+
+def pytest_terminal_summary(terminalreporter):
+    if RENDER_TIMES:
+        terminalreporter.section("browser: run all → last figure rendered")
+        for what, seconds in RENDER_TIMES:
+            terminalreporter.write_line(f"{what:<60} {seconds:6.1f} s")
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

@@ -21,13 +21,14 @@ NOTEBOOKS = [p.name for p in notebook_paths() if not p.name.startswith("00_")]  
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_every_explorer_responds(page, lab, name):
+def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times):
     ui.open_notebook(page, lab, name)
     start = ui.run_all(page)
     page.wait_for_timeout(500)
     n_explorers = ui.explorer_count(page)
     n_figures = sum(ui.wait_for_all_figures(page, e) for e in range(n_explorers))
     elapsed = time.monotonic() - start
+    render_times.append((f"{name} ({n_figures} explorer figures)", elapsed))
     print(f"\n{name}: run all → last of {n_figures} explorer figure(s) in {n_explorers} explorer(s) "
           f"drawn in {elapsed:.1f} s")
     assert ui.error_texts(page) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.browser import lab as ui
@@ -10,12 +12,12 @@ from tests.browser.servers import voila
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_welcome_runs_in_jupyterlab_and_slider_moves_plot(page, lab):
+def test_welcome_runs_in_jupyterlab_and_slider_moves_plot(page, lab, render_times):
     ui.open_notebook(page, lab, "00_welcome.ipynb")
     start = ui.run_all(page)
     page.wait_for_selector(f"{ui.EXPLORER} .widget-slider")
     ui.wait_for_explorer_figure(page, min_traces=2)
-    print(f"00_welcome: run all → explorer figure rendered in {__import__('time').monotonic() - start:.1f} s")
+    render_times.append(("00_welcome.ipynb (1 explorer figure)", time.monotonic() - start))
     assert ui.error_texts(page) == []
     before = ui.figure_data(page)
     ui.press_slider(page, key="ArrowRight", times=5)
