@@ -15,43 +15,23 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
-from scipy.integrate import solve_ivp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests/
 
 from course import contraction as c
+from tests.reference_solvers import contraction_force  # noqa: E402
 
 
 def _solve(
     trace: c.ContractionTrace, method: str, rtol: float, atol: float, pulse_max_step: float = np.inf
 ) -> np.ndarray:
-    """solve_ivp of the model at the trace's time points; the time axis is cut at every release pulse
-    (optionally with a maximal step inside), so the solver cannot step over a pulse."""
-    p = trace.params
-    ca, tn, pv, s, _ = c._rest_state(p)
-    y = np.array([ca, tn, pv, s, c._rest_attached(p)])
-    sigma = p.release_fdhm_ms / (2.0 * math.sqrt(2.0 * math.log(2.0)))
-    centres = trace.spike_times_ms + p.release_delay_ms
-    t_end = float(trace.t_ms[-1])
-    cuts = np.clip(np.concatenate([centres - 6 * sigma, centres + 6 * sigma]), 0.0, t_end)
-    edges = sorted({0.0, t_end, *cuts.tolist()})
-    out = np.empty((5, trace.t_ms.size))
-    out[:, 0] = y
-    for a, b in zip(edges[:-1], edges[1:], strict=True):
-        if b <= a:
-            continue
-        in_pulse = bool(np.any(np.abs(0.5 * (a + b) - centres) < 6 * sigma))
-        sel = (trace.t_ms > a) & (trace.t_ms <= b)
-        t_eval = trace.t_ms[sel]
-        if t_eval.size == 0 or t_eval[-1] < b:
-            t_eval = np.append(t_eval, b)
-        sol = solve_ivp(c.rhs, (a, b), y, method=method, rtol=rtol, atol=atol, t_eval=t_eval,
-                        args=(trace.spike_times_ms, p), max_step=pulse_max_step if in_pulse else np.inf)
-        out[:, sel] = sol.y[:, : int(sel.sum())]
-        y = sol.y[:, -1]
-    scale = (p.xb_attach_per_ms + p.xb_detach_active_per_ms) / p.xb_attach_per_ms
-    return out[4] * scale
+    """Force (fraction of max) of the model integrated by solve_ivp at the trace's time points."""
+    return contraction_force(trace, method=method, rtol=rtol, atol=atol, pulse_max_step=pulse_max_step)
 
 
 def _best_of(fn, repeat: int) -> tuple[float, object]:

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import math
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
-from scipy.integrate import solve_ivp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests/
 
 from course import excitability as ex
 from course.electrolytes import Electrolytes
+from tests.reference_solvers import axon_spike_times  # noqa: E402
 
 DURATION_MS = 200.0
 ECF = Electrolytes(ca=0.6)  # repetitive firing: the hardest case for an adaptive solver
@@ -29,16 +33,7 @@ ECF = Electrolytes(ca=0.6)  # repetitive firing: the hardest case for an adaptiv
 
 def _reference(ecf: Electrolytes, rtol: float) -> np.ndarray:
     """The model's equations (course.excitability.membrane_rhs) integrated by solve_ivp (LSODA)."""
-    cond = ex.axon_conditions(ecf)
-    y0 = ex.resting_state(ecf) + np.array([ex.NUDGE_MV, 0.0, 0.0, 0.0])
-
-    def crossing(_t, y):
-        return y[0] - ex.SPIKE_THRESHOLD_MV
-
-    crossing.direction = 1
-    sol = solve_ivp(lambda _t, y: ex.membrane_rhs(y, cond), (0, DURATION_MS), y0, method="LSODA", rtol=rtol,
-                    atol=1e-9, events=crossing)
-    return sol.t_events[0]
+    return axon_spike_times(ecf, DURATION_MS, rtol=rtol)
 
 
 def _best(fn, repeats: int) -> float:

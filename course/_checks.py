@@ -50,7 +50,10 @@ def check_number(
             f"{name} must be a real number in {allowed}, got {value!r} "
             f"of type {type(value).__name__}"
         )
-    x = float(value)
+    try:
+        x = float(value)
+    except OverflowError:  # an int beyond the float range (e.g. 10**400)
+        raise ValueError(f"{name}={value!r} is too large; allowed range is {allowed}") from None
     if not math.isfinite(x):
         raise ValueError(f"{name}={value!r} is not finite; allowed range is {allowed}")
     too_low = x < lo if lo_inclusive else x <= lo
@@ -77,6 +80,10 @@ def check_array(
     unit_txt = f" {unit}" if unit else ""
     try:
         arr = np.atleast_1d(np.asarray(values, dtype=float))
+    except OverflowError:  # an int beyond the float range (e.g. 10**400)
+        raise ValueError(
+            f"{name} contains a value too large to represent; allowed range is [{_fmt(lo)}, {_fmt(hi)}]{unit_txt}"
+        ) from None
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be an array of real numbers, got {values!r}") from exc
     if arr.ndim != 1:

@@ -218,7 +218,12 @@ SEVERITIES: dict[str, Severity] = {
 
 def _days(days: object) -> np.ndarray:
     try:
-        kind = np.asarray(days).dtype.kind
+        arr = np.asarray(days)
+        if arr.dtype.kind == "O":  # e.g. Python ints beyond int64: numbers, but held as objects
+            arr = arr.astype(float)
+        kind = arr.dtype.kind
+    except OverflowError:
+        return check_array("days", days, 0.0, MAX_DAY, "days")  # raises the out-of-range ValueError
     except (TypeError, ValueError) as exc:
         raise TypeError(f"days must be a number or a 1-D array of numbers (days), got {days!r}") from exc
     if kind not in "iuf":

@@ -20,7 +20,6 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy.integrate import solve_ivp
 
 from course import contraction as c
 from course.contraction import (
@@ -28,7 +27,6 @@ from course.contraction import (
     FF_TRAIN_MS,
     FIBRE_PARAMS,
     SLOW,
-    ContractionTrace,
     ForceFrequencyTable,
     fibre_params,
     force_frequency,
@@ -41,6 +39,7 @@ from course.contraction import (
     twitch_tetanus_ratio,
 )
 from course.quizzes import load
+from tests.reference_solvers import contraction_states
 
 FREQS = np.array([1, 2, 3, 5, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100], dtype=float)
 
@@ -234,44 +233,10 @@ def test_force_frequency_table_matches_model():
 # ---------------------------------------------------------------------------------------------
 
 
-def _reference(trace: ContractionTrace) -> np.ndarray:
-    """solve_ivp (Radau, rtol 1e-8) of :func:`course.contraction.rhs` at the trace's time points.
-
-    The time axis is cut at the edges of every release pulse, with a small maximal step inside
-    the pulses, so the solver cannot step over them.
-    """
-    p = trace.params
-    ca, tn, pv, s, _ = c._rest_state(p)
-    y = np.array([ca, tn, pv, s, c._rest_attached(p)])
-    sigma = p.release_fdhm_ms / (2.0 * math.sqrt(2.0 * math.log(2.0)))
-    centres = trace.spike_times_ms + p.release_delay_ms
-    t_end = float(trace.t_ms[-1])
-    cuts = np.clip(np.concatenate([centres - 6 * sigma, centres + 6 * sigma]), 0.0, t_end)
-    edges = sorted({0.0, t_end, *cuts.tolist()})
-    out = np.empty((5, trace.t_ms.size))
-    out[:, 0] = y
-    for a, b in zip(edges[:-1], edges[1:], strict=True):
-        if b <= a:
-            continue
-        in_pulse = bool(np.any(np.abs(0.5 * (a + b) - centres) < 6 * sigma))
-        sel = (trace.t_ms > a) & (trace.t_ms <= b)
-        t_eval = trace.t_ms[sel]
-        if t_eval.size == 0 or t_eval[-1] < b:
-            t_eval = np.append(t_eval, b)
-        sol = solve_ivp(
-            c.rhs, (a, b), y, method="Radau", rtol=1e-8, atol=1e-10, t_eval=t_eval,
-            args=(trace.spike_times_ms, p), max_step=0.05 if in_pulse else np.inf,
-        )
-        assert sol.success
-        out[:, sel] = sol.y[:, : int(sel.sum())]
-        y = sol.y[:, -1]
-    return out
-
-
 def test_integrator_matches_solve_ivp():
     # short fast-fibre train (3 stimuli at 40 Hz): twitch, summation and relaxation in 150 ms
     tr = simulate_contraction(40.0, 150.0, n_stimuli=3)
-    ref = _reference(tr)
+    ref = contraction_states(tr)  # solve_ivp Radau, rtol 1e-8
     p = tr.params
     ref_force = ref[4] * (p.xb_attach_per_ms + p.xb_detach_active_per_ms) / p.xb_attach_per_ms
     assert np.max(np.abs(tr.force - ref_force)) < 0.01 * ref_force.max()

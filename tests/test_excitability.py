@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.integrate import solve_ivp
 
 from course import excitability as ex
 from course.contraction import simulate_contraction
 from course.electrolytes import PRESETS, Electrolytes, nernst
+from tests.reference_solvers import axon_spike_times
 
 NORMAL = Electrolytes()
 
@@ -73,23 +73,6 @@ def test_reversal_potentials_come_from_nernst_with_documented_axoplasm():
 # ---------------------------------------------------------------------------------------------
 
 
-def _reference_spikes(ecf: Electrolytes, duration_ms: float, stim: float = 0.0) -> np.ndarray:
-    """The model's equations (closed-form rates) integrated by solve_ivp (LSODA, rtol 1e-8)."""
-    cond = ex.axon_conditions(ecf)
-    y0 = ex.resting_state(ecf) + np.array([ex.NUDGE_MV, 0.0, 0.0, 0.0])
-
-    def crossing(_t, y):
-        return y[0] - ex.SPIKE_THRESHOLD_MV
-
-    crossing.direction = 1
-    sol = solve_ivp(
-        lambda _t, y: ex.membrane_rhs(y, cond, stim), (0.0, duration_ms), y0, method="LSODA", rtol=1e-8,
-        atol=1e-9, events=crossing,
-    )
-    assert sol.success
-    return sol.t_events[0]
-
-
 def test_membrane_rhs_is_the_hodgkin_huxley_current_balance():
     # At rest every derivative vanishes; a 10 µA/cm² stimulus gives dV/dt = 10 mV/ms (C_m 1 µF/cm²).
     cond = ex.axon_conditions(NORMAL)
@@ -100,7 +83,7 @@ def test_membrane_rhs_is_the_hodgkin_huxley_current_balance():
 
 @pytest.mark.parametrize(("ecf", "stim"), [(Electrolytes(ca=0.6), 0.0), (NORMAL, 8.0)])
 def test_spike_times_match_solve_ivp_within_0p2_ms_over_200_ms(ecf, stim):
-    ref = _reference_spikes(ecf, 200.0, stim)
+    ref = axon_spike_times(ecf, 200.0, stim)  # solve_ivp LSODA, rtol 1e-8
     ours = ex.simulate_axon(ecf, 200.0, stim).spike_times_ms
     assert ref.size >= 10  # repetitive firing, so phase errors would accumulate
     assert ours.size == ref.size

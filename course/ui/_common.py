@@ -9,9 +9,12 @@ from copy import deepcopy
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-__all__ = ["Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html"]
+__all__ = ["Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "LABEL_WIDTH", "CONTROL_WIDTH"]
 
-_LABEL_STYLE = {"description_width": "15em"}
+#: Width of a control's label (long enough for a name plus its unit) and of the whole control row.
+LABEL_WIDTH = "20em"
+CONTROL_WIDTH = "42em"
+_LABEL_STYLE = {"description_width": LABEL_WIDTH}
 
 
 def unit_slider(
@@ -45,7 +48,7 @@ def unit_slider(
         tooltip=tooltip,
         continuous_update=True,
         style=_LABEL_STYLE,
-        layout=widgets.Layout(width="34em"),
+        layout=widgets.Layout(width=CONTROL_WIDTH),
     )
     if integer:
         return widgets.IntSlider(**common)

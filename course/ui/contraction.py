@@ -27,7 +27,7 @@ from course.contraction import (
     simulate_contraction,
     steady_state_force,
 )
-from course.ui._common import Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
 
 __all__ = [
     "contraction_explorer",
@@ -301,7 +301,7 @@ def contraction_explorer() -> Explorer:
     fibre = widgets.ToggleButtons(
         options=[("fast-twitch (type II)", "fast"), ("slow-twitch (type I)", "slow")], value="fast",
         description="Fibre type", tooltips=["fast-twitch fibre parameters", "slow-twitch fibre parameters"],
-        style={"description_width": "15em"},
+        style={"description_width": LABEL_WIDTH},
     )
     freq = unit_slider("Stimulation frequency", "Hz", 1, 100, 1, 10, readout_format="d", integer=True)
     n_stim = unit_slider("Number of stimuli", "count", 1, 50, 1, 10, readout_format="d", integer=True)

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from course import healing as hm
 from course import style
-from course.ui._common import Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
 
 __all__ = ["healing_explorer", "phase_figure", "scenarios_figure", "DAY_RANGE", "PHASE_LETTERS"]
 
@@ -44,8 +44,8 @@ def _dropdown(description: str, value: str) -> widgets.Dropdown:
         options=_options(),
         value=value,
         description=description,
-        style={"description_width": "15em"},
-        layout=widgets.Layout(width="34em"),
+        style={"description_width": LABEL_WIDTH},
+        layout=widgets.Layout(width=CONTROL_WIDTH),
     )
 
 
@@ -77,7 +77,7 @@ def healing_explorer() -> Explorer:
             "MRI grade 2: return to play ≈ 22 days",
             "MRI grade 3: return to play ≈ 73 days",
         ],
-        style={"description_width": "15em", "button_width": "7em"},
+        style={"description_width": LABEL_WIDTH, "button_width": "7em"},
     )
     lo, hi, step, default = DAY_RANGE
     days = unit_slider("Days shown", "days", lo, hi, step, default, integer=True)

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from course import healing as hm
 from course import style
-from course.ui._common import Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
 
 __all__ = [
     "treatment_explorer",
@@ -82,14 +82,14 @@ def treatment_explorer() -> Explorer:
         options=[(sc.title, key) for key, sc in hm.SCENARIOS.items()],
         value="healing",
         description="Cause of the spasms",
-        style={"description_width": "15em"},
-        layout=widgets.Layout(width="34em"),
+        style={"description_width": LABEL_WIDTH},
+        layout=widgets.Layout(width=CONTROL_WIDTH),
     )
     severity = widgets.ToggleButtons(
         options=[("mild", "mild"), ("moderate", "moderate"), ("severe", "severe")],
         value="moderate",
         description="Injury severity",
-        style={"description_width": "15em", "button_width": "7em"},
+        style={"description_width": LABEL_WIDTH, "button_width": "7em"},
     )
     boxes = {
         name: widgets.Checkbox(
@@ -202,11 +202,11 @@ def treatment_explorer() -> Explorer:
         total_without, total_with = float(d_without.sum()), float(d_with.sum())
         avoided = total_without - total_with
         ymax = 1.08 * float(max(r_without.max(), r_with.max()))
-        heat_y = np.array([0.0, ymax]) if "heat" in chosen else np.array([np.nan, np.nan])
         fig_rate.plotly_update(
             restyle_data={
                 "x": [t, t, np.array([day0, day0]), np.array([day_heat, day_heat])],
-                "y": [r_without, r_with, np.array([0.0, ymax]), heat_y],
+                "y": [r_without, r_with, np.array([0.0, ymax]), np.array([0.0, ymax])],
+                "visible": [True, True, True, "heat" in chosen],  # the heat marker only when heat is chosen
             },
             relayout_data={"yaxis.range": [0.0, ymax]},
             trace_indexes=[0, 1, 3, 4],

@@ -1,0 +1,852 @@
+"""Reliability: slider-grid sweeps of every explorer, the self-check form, no eval/exec, no network,
+no writes outside temporary or user-chosen paths (issue 8, "Reliability").
+
+The sweeps are generic: every explorer listed in ``course.ui.EXPLORERS`` is built and every control in
+its ``controls`` mapping is driven, so a new explorer or control is covered without editing this file.
+Run with ``-s`` to see the number of states tried per explorer and the time it took.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import itertools
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+
+import course
+import course.ui
+from course import selfcheck
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = Path(course.__file__).resolve().parent
+
+#: Points per slider in the one-at-a-time sweep (both ends included); a slider with fewer positions
+#: than this gets every position it has.
+SLIDER_POINTS = 21
+
+#: Traces that deliberately hold only NaN to hide a marker line (plotly draws nothing for NaN).
+#: (explorer, figure, trace name) → why. Only *all*-NaN arrays are allowed on them, never ±inf and
+#: never a partly-NaN array; every other trace must be entirely finite.
+HIDDEN_BY_NAN: dict[tuple[str, str, str], str] = {}  # none at present: explorers hide traces with `visible`
+
+_BAD_WORD = re.compile(r"(?<![\w-])(nan|[+−-]?inf)(?![\w-])", re.IGNORECASE)
+_NUMERIC_ATTRS = ("x", "y", "z", "base", "width")
+
+
+# ------------------------------------------------------------------------------------------------
+# Control grids
+# ------------------------------------------------------------------------------------------------
+def _option_values(w: widgets.Widget) -> list:
+    return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in w.options]
+
+
+def _is_numeric_control(w: widgets.Widget) -> bool:
+    return isinstance(w.value, (int, float)) and not isinstance(w.value, bool) and hasattr(w, "min")
+
+
+def _numeric_grid(w: widgets.Widget, n: int = SLIDER_POINTS) -> list[float]:
+    """``n`` evenly spaced values from min to max snapped to the control's step (ends included), or every
+    position when the control has fewer; integer controls get integers."""
+    lo, hi = float(w.min), float(w.max)
+    step = float(getattr(w, "step", 0) or 0)
+    raw = np.linspace(lo, hi, n)
+    if step > 0:
+        positions = int(round((hi - lo) / step)) + 1
+        if positions <= n:
+            raw = lo + step * np.arange(positions)
+        else:
+            raw = lo + step * np.round((raw - lo) / step)
+    vals = np.clip(np.round(raw, 9), lo, hi)
+    vals[0], vals[-1] = lo, hi
+    out = list(dict.fromkeys(float(v) for v in vals))
+    if isinstance(w, (widgets.IntSlider, widgets.BoundedIntText, widgets.IntText)):
+        out = list(dict.fromkeys(int(round(v)) for v in out))
+    return out
+
+
+def control_values(w: widgets.Widget) -> list:
+    """Every value the sweep gives control ``w``: all options, both booleans, or a slider grid."""
+    if hasattr(w, "options"):
+        return _option_values(w)
+    if isinstance(w.value, bool):
+        return [False, True]
+    if _is_numeric_control(w):
+        return _numeric_grid(w)
+    raise AssertionError(
+        f"the sweep does not know how to drive a {type(w).__name__}; add it to control_values"
+    )
+
+
+def control_extremes(w: widgets.Widget) -> tuple:
+    vals = control_values(w)
+    return vals[0], vals[-1]
+
+
+def _set(w: widgets.Widget, value) -> None:
+    if w.value != value:
+        w.value = value
+
+
+# ------------------------------------------------------------------------------------------------
+# Figure checks
+# ------------------------------------------------------------------------------------------------
+def _as_numeric(arr) -> np.ndarray | None:
+    """``arr`` as a float array, or None for text/categorical data. ``None`` entries become NaN."""
+    if arr is None:
+        return None
+    if isinstance(arr, (str, bytes)):
+        return None
+    if isinstance(arr, (int, float, np.number)) and not isinstance(arr, bool):
+        return np.array([float(arr)])
+    a = np.asarray(arr)
+    if a.dtype.kind in "iufb":
+        return a.astype(float).ravel()
+    if a.dtype.kind == "O":
+        items = a.ravel().tolist()
+        if any(isinstance(v, (str, bytes)) for v in items):
+            return None  # categorical axis (strings); checked as text instead
+        try:
+            return np.array([np.nan if v is None else float(v) for v in items], dtype=float)
+        except (TypeError, ValueError):
+            return None
+    return None  # strings / datetimes
+
+
+def _walk_numbers(obj, path: str = ""):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _walk_numbers(v, f"{path}.{k}")
+    elif isinstance(obj, (list, tuple)):
+        for i, v in enumerate(obj):
+            yield from _walk_numbers(v, f"{path}[{i}]")
+    elif isinstance(obj, np.ndarray):
+        if obj.dtype.kind in "iuf":
+            yield path, obj.astype(float)
+    elif isinstance(obj, (float, np.floating)):
+        yield path, np.array([float(obj)])
+
+
+def figure_problems(explorer_name: str, fig_name: str, fig) -> list[str]:
+    """Everything wrong with one FigureWidget: no traces, no finite point at all, NaN/inf in a numeric
+    array (except the documented hidden traces), mismatched x/y lengths, NaN/inf in the layout, or the
+    words "nan"/"inf" in trace text and names."""
+    problems: list[str] = []
+    if len(fig.data) == 0:
+        return [f"{fig_name}: no traces"]
+    finite_points = 0
+    for i, tr in enumerate(fig.data):
+        label = f"{fig_name}[{i}] {tr.name!r}"
+        hidden_ok = (explorer_name, fig_name, tr.name) in HIDDEN_BY_NAN
+        lengths = {}
+        for attr in _NUMERIC_ATTRS:
+            if attr not in tr:
+                continue
+            raw = tr[attr]
+            num = _as_numeric(raw)
+            if raw is not None and not isinstance(raw, (str, bytes, int, float)):
+                lengths[attr] = len(np.ravel(np.asarray(raw, dtype=object)))
+            if num is None or num.size == 0:
+                continue
+            bad = ~np.isfinite(num)
+            if np.isinf(num).any():
+                problems.append(f"{label}.{attr} contains ±inf")
+            elif bad.any() and not (hidden_ok and bad.all()):
+                problems.append(f"{label}.{attr} contains {int(bad.sum())} NaN/None of {num.size}")
+            if attr in ("x", "y", "z"):
+                finite_points += int((~bad).sum())
+        if "x" in lengths and "y" in lengths and lengths["x"] != lengths["y"]:
+            problems.append(f"{label}: len(x)={lengths['x']} != len(y)={lengths['y']}")
+        for attr in ("text", "name", "hovertext"):
+            if attr not in tr or tr[attr] is None:
+                continue
+            raw = tr[attr]
+            texts = (
+                [raw] if isinstance(raw, str) else [str(t) for t in np.ravel(np.asarray(raw, dtype=object))]
+            )
+            for t in texts:
+                if _BAD_WORD.search(t):
+                    problems.append(f"{label}.{attr} shows {t!r}")
+                    break
+    if finite_points == 0:
+        problems.append(f"{fig_name}: no finite data point in any trace")
+    for path, arr in _walk_numbers(fig.layout.to_plotly_json(), "layout"):
+        if not np.all(np.isfinite(arr)):
+            problems.append(f"{fig_name} {path} = {arr.tolist()} is not finite")
+    title = fig.layout.title.text or ""
+    if _BAD_WORD.search(title):
+        problems.append(f"{fig_name} title shows {title!r}")
+    return problems
+
+
+def text_problems(explorer) -> list[str]:
+    """The live text boxes (alt texts, status, summary) must not say "nan"/"inf"."""
+    out = []
+    for key, box in getattr(explorer, "texts", {}).items():
+        plain = re.sub(r"<[^>]+>", " ", str(box.value))
+        m = _BAD_WORD.search(plain)
+        if m:
+            out.append(f"text {key!r} shows {m.group(0)!r}: …{plain[max(0, m.start() - 60) : m.end() + 20]}…")
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Sweep
+# ------------------------------------------------------------------------------------------------
+def _is_form(explorer) -> bool:
+    return hasattr(explorer, "check_button")
+
+
+def sweep_states(explorer):
+    """Yield (description, {control: value}) for every state of the sweep.
+
+    1. every control alone over its whole range (others at their defaults);
+    2. every pair of controls at (min, min), (min, max), (max, min), (max, max) (others at defaults).
+    Values are set in the order given, as a user would; each state starts from the defaults.
+    """
+    names = list(explorer.controls)
+    for name in names:
+        for v in control_values(explorer.controls[name]):
+            yield f"{name}={v!r}", {name: v}
+    for a, b in itertools.combinations(names, 2):
+        for va, vb in itertools.product(
+            control_extremes(explorer.controls[a]), control_extremes(explorer.controls[b])
+        ):
+            yield f"{a}={va!r}, {b}={vb!r}", {a: va, b: vb}
+
+
+def run_sweep(name: str) -> tuple[int, int, float]:
+    """Build explorer ``name`` and drive it through :func:`sweep_states`, checking every state.
+
+    Returns (states tried, states the grid defines, seconds).
+    """
+    explorer = getattr(course.ui, name)()
+    form = _is_form(explorer)
+    check_state = check_form_state if form else check_explorer_state
+    if form:
+        # A form starts unanswered; sweep around a complete answer set (first option of every
+        # question, "yes" to a recent injury) so that single-control states give verdicts.
+        for w in explorer.controls.values():
+            if hasattr(w, "options") and w.value is None:
+                w.value = control_values(w)[0]
+    defaults = {k: w.value for k, w in explorer.controls.items()}
+    n_grid = sum(len(control_values(w)) for w in explorer.controls.values())
+    n_grid += 4 * math.comb(len(explorer.controls), 2)
+    start = time.perf_counter()
+    n = 0
+    failures: list[str] = []
+    for label, state in sweep_states(explorer):
+        # back to the defaults (controls linked to a preset or a scenario may have moved)
+        for k, v in defaults.items():
+            if k not in state:
+                _set(explorer.controls[k], v)
+        try:
+            for k, v in state.items():
+                _set(explorer.controls[k], v)
+            problems = check_state(name, explorer, state)
+        except Exception as exc:  # noqa: BLE001 - the sweep reports every failure with its state
+            problems = [f"{type(exc).__name__}: {exc}"]
+        n += 1
+        if problems:
+            failures.append(f"{label}: " + "; ".join(problems[:3]))
+    seconds = time.perf_counter() - start
+    print(f"\n[sweep] {name}: {n} states in {seconds:.1f} s ({len(explorer.controls)} controls)")
+    assert not failures, f"{name}: {len(failures)} of {n} states failed:\n" + "\n".join(failures[:15])
+    return n, n_grid, seconds
+
+
+def check_explorer_state(name: str, explorer, state: dict) -> list[str]:
+    problems = []
+    for fig_name, fig in explorer.figures.items():
+        problems += figure_problems(name, fig_name, fig)
+    return problems + text_problems(explorer)
+
+
+def _form_answers(form) -> selfcheck.Answers | Exception:
+    """What the form's answers should give, computed independently of the form (or the error)."""
+    c = form.controls
+    try:
+        injury = c["recent_injury"].value
+        if injury is None or any(
+            c[k].value is None for k in ("timing", "intensity", "trend", "location", "hydration")
+        ):
+            return ValueError("unanswered")
+        return selfcheck.Answers(
+            recent_injury=injury == "yes",
+            days_since_injury=float(c["days_since_injury"].value) if injury == "yes" else None,
+            timing=c["timing"].value,
+            intensity=c["intensity"].value,
+            trend=c["trend"].value,
+            duration_weeks=float(c["duration_weeks"].value),
+            location=c["location"].value,
+            symptoms={s for s in selfcheck.SYMPTOMS if c[f"symptom_{s}"].value},
+            hydration=c["hydration"].value,
+        )
+    except ValueError as exc:
+        return exc
+
+
+def check_form_state(name: str, form, state: dict) -> list[str]:
+    """Press Check; a verdict (or, for contradictory/incomplete answers, a named error) must show."""
+    form.check_button.click()
+    expected = _form_answers(form)
+    banner = form.verdict_html.value
+    problems = []
+    if "education" not in form.disclaimer_html.value.lower():
+        problems.append("disclaimer missing")
+    if isinstance(expected, Exception):
+        if form.assessment is not None or 'data-verdict="error"' not in banner or not form.error:
+            problems.append(f"expected an error banner for {expected}, got {banner[:200]!r}")
+        elif str(expected) != "unanswered" and form.error != str(expected):
+            problems.append(f"error shown {form.error!r}, Answers() says {expected}")
+        return problems
+    want = selfcheck.assess(expected).verdict
+    if form.assessment is None:
+        return [f"no verdict shown (error: {form.error!r})"]
+    if form.assessment.verdict != want or f'data-verdict="{want}"' not in banner:
+        problems.append(f"verdict {form.assessment.verdict!r} shown, assess() gives {want!r}")
+    if form.assessment.verdict_label not in banner:
+        problems.append("verdict label not in the banner")
+    if not form.reasons_html.value or not form.next_steps_html.value:
+        problems.append("reasons or next steps empty")
+    for fig_name, fig in form.figures.items():
+        problems += figure_problems(name, fig_name, fig)
+    return problems
+
+
+@pytest.mark.parametrize("name", list(course.ui.EXPLORERS))
+def test_slider_grid_sweep(name):
+    """Every control over its full range (every option / both booleans / 21 evenly spaced slider
+    positions with both ends, or every position when a slider has fewer), then every pair of controls
+    at (min, min), (min, max), (max, min), (max, max) with the others at their defaults. After each
+    state: no exception, every figure has data, no NaN/inf anywhere in a trace or the layout, no
+    "nan"/"inf" in a label or text alternative. The self-check form presses Check after each state
+    and must show a verdict (or a named error for a contradictory answer)."""
+    n, n_grid, seconds = run_sweep(name)
+    assert n == n_grid and n >= 20, f"{name}: {n} states tried, the grid defines {n_grid}"
+
+
+def test_self_check_every_categorical_combination_shows_a_verdict():
+    """The form over the product of every radio answer (810 combinations, symptoms rotating through
+    none / one / several), the worked-case buttons and the untouched form: a verdict — or, for an
+    incomplete or contradictory form, an error naming the problem — is always shown."""
+    form = course.ui.self_check()
+    c = form.controls
+    # untouched: nothing answered → an error that lists the unanswered questions, no verdict
+    form.check_button.click()
+    assert form.assessment is None and 'data-verdict="error"' in form.verdict_html.value
+    assert "timing" in form.error and "recent_injury" in form.error
+    symptom_sets = [
+        (),
+        ("swelling",),
+        ("numbness", "tingling"),
+        ("redness", "swelling", "fever"),
+        ("weakness",),
+    ]
+    radios = ["recent_injury", "timing", "intensity", "trend", "location", "hydration"]
+    start = time.perf_counter()
+    n, failures = 0, []
+    for i, combo in enumerate(itertools.product(*(control_values(c[k]) for k in radios))):
+        for k, v in zip(radios, combo, strict=True):
+            _set(c[k], v)
+        _set(c["days_since_injury"], float(i % 30))
+        _set(c["duration_weeks"], float(i % 9))
+        chosen = symptom_sets[i % len(symptom_sets)]
+        for s in selfcheck.SYMPTOMS:
+            _set(c[f"symptom_{s}"], s in chosen)
+        problems = check_form_state("self_check", form, {})
+        n += 1
+        if problems:
+            failures.append(f"{dict(zip(radios, combo, strict=True))}: {problems}")
+    for case in form.case_buttons:
+        form.case_buttons[case].click()
+        n += 1
+        if (
+            form.assessment is None
+            or 'data-verdict="' + form.assessment.verdict + '"' not in form.verdict_html.value
+        ):
+            failures.append(f"worked case {case}: no verdict ({form.error})")
+    # changing an answer after a check clears the verdict (never a verdict next to other answers)
+    _set(c["intensity"], "mild" if c["intensity"].value != "mild" else "severe")
+    assert form.assessment is None and "press <b>check</b>" in form.verdict_html.value.lower()
+    print(f"\n[self-check] {n} form states checked in {time.perf_counter() - start:.1f} s")
+    assert n >= 810 + len(form.case_buttons)
+    assert not failures, f"{len(failures)} of {n} form states failed:\n" + "\n".join(failures[:10])
+
+
+# ------------------------------------------------------------------------------------------------
+# No eval / exec / compile / __import__
+# ------------------------------------------------------------------------------------------------
+_FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
+
+
+def _forbidden_calls(path: Path, root: Path = REPO) -> list[str]:
+    """Calls of the builtins eval/exec/compile/__import__ in one file, found in its syntax tree.
+
+    Flagged: a bare call (``eval(...)``), a call through the ``builtins`` module or ``__builtins__``
+    (``builtins.exec(...)``), any ``.eval(...)``/``.exec(...)``/``.__import__(...)`` attribute call,
+    ``getattr(<anything>, "eval")``-style look-ups of those names, and importing them from
+    ``builtins``. Not flagged: ``re.compile`` (a regular expression, not code) and the words in
+    strings or docstrings.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    rel = path.relative_to(root) if path.is_relative_to(root) else path
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = None
+            if isinstance(f, ast.Name) and f.id in _FORBIDDEN_CALLS:
+                name = f.id
+            elif isinstance(f, ast.Attribute) and f.attr in _FORBIDDEN_CALLS:
+                owner = f.value.id if isinstance(f.value, ast.Name) else None
+                if f.attr != "compile" or owner in ("builtins", "__builtins__"):
+                    name = f"{owner or '…'}.{f.attr}"
+            elif (
+                isinstance(f, ast.Name)
+                and f.id == "getattr"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and node.args[1].value in _FORBIDDEN_CALLS
+            ):
+                name = f"getattr(…, {node.args[1].value!r})"
+            if name:
+                found.append(f"{rel}:{node.lineno} {name}(…)")
+        elif isinstance(node, ast.ImportFrom) and node.module == "builtins":
+            for alias in node.names:
+                if alias.name in _FORBIDDEN_CALLS or alias.name == "*":
+                    found.append(f"{rel}:{node.lineno} from builtins import {alias.name}")
+    return found
+
+
+def test_no_eval_exec_compile_or_dunder_import_in_course():
+    """AST scan of every module in ``course/``: no dynamic code execution anywhere in the package."""
+    files = sorted(PACKAGE.rglob("*.py"))
+    assert len(files) >= 10, files
+    found = [hit for p in files for hit in _forbidden_calls(p)]
+    print(f"\n[ast] {len(files)} files of course/ scanned, {len(found)} forbidden calls")
+    assert not found, "forbidden dynamic-code calls:\n" + "\n".join(found)
+
+
+def test_forbidden_call_scanner_catches_each_form(tmp_path):
+    """The scanner finds every form it is meant to find and nothing else (a check that cannot fail
+    proves nothing)."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import builtins\nfrom builtins import exec as run\nx = eval('1')\nexec('y = 2')\n"
+        "code = compile('1', 'f', 'eval')\nm = __import__('os')\nbuiltins.eval('3')\n"
+        "builtins.compile('1', 'f', 'eval')\ngetattr(builtins, 'exec')('z = 1')\n",
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.py"
+    good.write_text(
+        '"""eval(x) and exec(y) in a docstring are fine."""\nimport re\n'
+        'value = "compile(" + "eval("\npattern = re.compile("a+")\n',
+        encoding="utf-8",
+    )
+    assert _forbidden_calls(good, tmp_path) == []
+    hits = _forbidden_calls(bad, tmp_path)
+    assert len(hits) == 8, hits
+
+
+def test_figure_checker_reports_every_kind_of_bad_trace():
+    """The figure check finds NaN, inf, None gaps, mismatched lengths, empty figures and "nan" labels, and
+    accepts categorical (string) axes and the documented hidden-by-NaN traces."""
+    import plotly.graph_objects as go
+
+    ok = go.FigureWidget()
+    ok.add_bar(x=["E_K", "E_Na"], y=np.array([-97.0, 66.0]), text=["−97.0 mV", "+66.0 mV"])
+    ok.add_scatter(x=np.zeros(0), y=np.zeros(0), name="empty diary")
+    assert figure_problems("demo", "ok", ok) == []
+
+    bad = go.FigureWidget()
+    bad.add_scatter(x=np.arange(3.0), y=np.array([0.0, np.nan, 1.0]), name="gap")
+    bad.add_scatter(x=np.arange(2.0), y=np.array([0.0, np.inf]), name="inf")
+    bad.add_scatter(x=[0.0, 1.0], y=[0.0, None], name="none")
+    bad.add_scatter(x=np.arange(3.0), y=np.arange(2.0), name="short")
+    bad.add_scatter(x=np.arange(2.0), y=np.arange(2.0), text=["1.0 mV", "nan mV"], name="label")
+    bad.update_layout(yaxis_range=[0.0, float("nan")])
+    problems = figure_problems("demo", "bad", bad)
+    for needle in (
+        "'gap'.y",
+        "'inf'.y contains ±inf",
+        "'none'.y",
+        "len(x)=3 != len(y)=2",
+        "'nan mV'",
+        "range",
+    ):
+        assert any(needle in p for p in problems), (needle, problems)
+
+    hidden = go.FigureWidget()
+    hidden.add_scatter(x=np.array([2.0, 2.0]), y=np.array([np.nan, np.nan]), name="heat starts")
+    hidden.add_scatter(x=np.array([0.0, 1.0]), y=np.array([0.0, 1.0]), name="curve")
+    assert figure_problems("treatment_explorer", "rate", hidden) != []  # no all-NaN trace is allowed now
+    HIDDEN_BY_NAN[("treatment_explorer", "rate", "heat starts")] = "self-test"
+    try:
+        assert figure_problems("treatment_explorer", "rate", hidden) == []
+        assert figure_problems("other_explorer", "rate", hidden) != []  # the allowance is per explorer/trace
+    finally:
+        HIDDEN_BY_NAN.clear()
+    empty = go.FigureWidget()
+    assert figure_problems("demo", "empty", empty) == ["empty: no traces"]
+    nothing = go.FigureWidget()
+    nothing.add_scatter(x=np.zeros(0), y=np.zeros(0))
+    assert figure_problems("demo", "nothing", nothing) == ["nothing: no finite data point in any trace"]
+
+
+# ------------------------------------------------------------------------------------------------
+# No network, no writes outside temporary or user-chosen paths (one sandboxed subprocess)
+# ------------------------------------------------------------------------------------------------
+_GUARD = r"""
+import json, os, socket, sys, time
+
+report = {"writes": [], "fs_events": [], "blocked": [], "errors": []}
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+_FS_EVENTS = {
+    "os.mkdir", "os.rename", "os.remove", "os.rmdir", "os.truncate", "os.link", "os.symlink", "os.chmod",
+    "os.chown", "os.utime", "os.setxattr", "os.removexattr", "shutil.copyfile", "shutil.copymode",
+    "shutil.copystat", "shutil.copytree", "shutil.move", "shutil.rmtree", "shutil.make_archive",
+    "tempfile.mkstemp", "tempfile.mkdtemp", "sqlite3.connect",
+}
+_NET_PREFIXES = ("socket.", "urllib.Request", "http.client.", "ftplib.", "smtplib.", "poplib.", "imaplib.",
+                 "nntplib.", "telnetlib.", "webbrowser.open")
+
+
+def _audit(event, args):
+    # Every file the process opens for writing and every file-system change, wherever it happens;
+    # every attempt to use the network is refused.
+    if event == "open":
+        path, mode, flags = (tuple(args) + (None, None))[:3]
+        if isinstance(path, int) or path is None:
+            return
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            isinstance(flags, int) and flags & _WRITE_FLAGS
+        )
+        if writing:
+            report["writes"].append(os.path.abspath(os.fsdecode(path)))
+    elif event in _FS_EVENTS:
+        paths = [os.path.abspath(os.fsdecode(a)) for a in args if isinstance(a, (str, bytes, os.PathLike))]
+        report["fs_events"].append([event, *paths])
+    elif event.startswith(_NET_PREFIXES):
+        report["blocked"].append(event)
+        raise ConnectionRefusedError(f"network disabled by the reliability test ({event})")
+
+
+sys.addaudithook(_audit)
+
+
+def _no_network(*args, **kwargs):
+    raise ConnectionRefusedError("network disabled by the reliability test")
+
+
+_real_socket = socket.socket
+_real_socket.connect = _real_socket.connect_ex = _no_network
+
+
+class _NoSocket(_real_socket):
+    def __init__(self, *args, **kwargs):
+        raise ConnectionRefusedError("network disabled by the reliability test (socket.socket)")
+
+
+socket.socket = _NoSocket
+socket.create_connection = socket.getaddrinfo = socket.socketpair = _no_network
+"""
+
+_SANDBOX_SCRIPT = (
+    _GUARD
+    + r"""
+t0 = time.perf_counter()
+import importlib, inspect, pkgutil
+from pathlib import Path
+
+import course
+
+modules = sorted(
+    m.name for m in pkgutil.walk_packages(course.__path__, "course.") if m.name != "course.__main__"
+)
+for name in modules:
+    importlib.import_module(name)
+report["package_file"] = course.__file__
+report["modules"] = modules
+
+import numpy as np
+
+import course.ui
+from course import contraction, electrolytes, excitability, healing, selfcheck
+from course.quizzes import load
+
+built = {}
+for name in course.ui.EXPLORERS:
+    ex = getattr(course.ui, name)()
+    moved = []
+    for cname, w in ex.controls.items():
+        if hasattr(w, "options"):
+            values = [o[1] if isinstance(o, tuple) else o for o in w.options]
+            new = next(v for v in values if v != w.value)
+        elif isinstance(w.value, bool):
+            new = not w.value
+        else:
+            new = w.max if w.value != w.max else w.min
+        w.value = new
+        moved.append(cname)
+    if hasattr(ex, "check_button"):
+        ex.load_case(next(iter(ex.cases)))
+        ex.check_button.click()
+    built[name] = {"controls": moved, "figures": {k: len(f.data) for k, f in ex.figures.items()}}
+report["explorers"] = built
+
+# every public static-figure helper of the explorer modules that needs no argument
+static = []
+for mod_name in sorted(set(course.ui.EXPLORERS.values())):
+    mod = importlib.import_module(f"course.ui.{mod_name}")
+    for fname in getattr(mod, "__all__", []):
+        f = getattr(mod, fname)
+        if not inspect.isfunction(f) or fname in course.ui.EXPLORERS:
+            continue
+        params = inspect.signature(f).parameters.values()
+        if all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+            f()
+            static.append(f"{mod_name}.{fname}")
+report["static_figures"] = static
+
+# the main model functions of the public API
+ecf = electrolytes.Electrolytes(ca=0.7)
+electrolytes.nernst(1, 4.0, 150.0)
+electrolytes.equilibrium_potentials(ecf)
+electrolytes.resting_potential(ecf)
+electrolytes.classify(ecf)
+excitability.gating_shift_mv(0.7, 0.5)
+excitability.simulate_axon(ecf, 50.0, 2.0)
+excitability.spontaneous_rate_hz(ecf, 100.0)
+excitability.rheobase_ua_cm2(electrolytes.Electrolytes())
+tr = contraction.simulate_contraction(30.0, 300.0)
+contraction.fusion_index(tr)
+contraction.force_frequency([1.0, 20.0, 80.0])
+contraction.steady_state_force(np.array([0.1, 1.0, 10.0]))
+healing.phase_weights(np.arange(43.0))
+healing.spasm_rate(np.arange(43.0), "infection")
+healing.simulate_diary("overuse", 42, seed=3)
+healing.simulate_cohort("healing", n_patients=50, days=14, seed=1)
+for _desc, answers in selfcheck.EXAMPLES.values():
+    selfcheck.assess(answers).summary()
+from course.quizzes import TOPICS
+
+report["quizzes"] = [t for t in TOPICS if f"course.quizzes.{t}" in modules]  # topics written so far
+for topic in report["quizzes"]:
+    load(topic)
+
+# the one function that writes on purpose: the instructor export, into a folder the user chose
+if len(sys.argv) > 2:
+    from course.export import export_html
+
+    report["export"] = [str(p) for p in export_html(Path(sys.argv[1]), [Path(sys.argv[2])])]
+
+# the guard itself works (so a passing test means something)
+report["blocked_during_run"] = list(report["blocked"])
+for attempt in (
+    lambda: socket.create_connection(("127.0.0.1", 9), timeout=1),
+    lambda: socket.socket(),
+    lambda: __import__("urllib.request").request.urlopen("http://127.0.0.1:9/", timeout=1),
+):
+    try:
+        attempt()
+        report["errors"].append("a network attempt was not blocked")
+    except OSError:
+        pass
+report["seconds"] = round(time.perf_counter() - t0, 2)
+print("REPORT " + json.dumps(report))
+"""
+)
+
+
+def _tree(root: Path) -> dict[str, str]:
+    """Relative path → sha256 of every file under ``root`` (directories as "<dir>")."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        out[rel] = "<dir>" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory):
+    """Run :data:`_SANDBOX_SCRIPT` in a fresh interpreter on a private copy of the package.
+
+    Layout (all under one temporary root): ``src/course`` (copy of the package, imported through
+    ``PYTHONPATH``), ``src/notebooks/00_welcome.ipynb`` (input of the export), ``home`` (``HOME``),
+    ``cwd`` (working directory), ``tmp`` (``TMPDIR``) and ``chosen`` (the export's output folder).
+    """
+    import shutil
+
+    root = tmp_path_factory.mktemp("sandbox")
+    src = root / "src"
+    shutil.copytree(PACKAGE, src / "course", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    welcome = REPO / "notebooks" / "00_welcome.ipynb"
+    (src / "notebooks").mkdir()
+    shutil.copy2(welcome, src / "notebooks" / welcome.name)
+    dirs = {name: root / name for name in ("home", "cwd", "tmp")}
+    for d in dirs.values():
+        d.mkdir()
+    chosen = root / "chosen"
+    before = _tree(src)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "JUPYTER", "XDG_", "IPYTHON", "MPL"))
+    }
+    env.update(
+        HOME=str(dirs["home"]),
+        TMPDIR=str(dirs["tmp"]),
+        PYTHONPATH=str(src),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONNOUSERSITE="1",
+    )
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", _SANDBOX_SCRIPT, str(chosen), str(src / "notebooks" / welcome.name)],
+        cwd=dirs["cwd"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    seconds = time.perf_counter() - start
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("REPORT ")]
+    report = json.loads(lines[-1][len("REPORT ") :]) if lines else None
+    print(f"\n[sandbox] subprocess finished in {seconds:.1f} s (rc={proc.returncode})")
+    return {
+        "proc": proc,
+        "report": report,
+        "root": root,
+        "src": src,
+        "dirs": dirs,
+        "chosen": chosen,
+        "before": before,
+        "after": _tree(src),
+    }
+
+
+def _require_report(sandbox) -> dict:
+    proc = sandbox["proc"]
+    assert proc.returncode == 0 and sandbox["report"] is not None, (
+        f"sandboxed run failed (rc={proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
+    )
+    return sandbox["report"]
+
+
+def test_package_imports_and_every_explorer_runs_with_the_network_disabled(sandbox):
+    """With ``socket.socket``, ``socket.socket.connect``, ``create_connection``, ``getaddrinfo`` replaced by
+    functions that raise, and an audit hook refusing every ``socket.*``/``urllib``/``http.client`` event,
+    a fresh interpreter imports every ``course`` module, builds every explorer, moves every control,
+    presses the self-check's Check button, draws every static figure, runs the main model functions
+    and exports one notebook to HTML. Any network use would raise and fail the run."""
+    report = _require_report(sandbox)
+    assert Path(report["package_file"]).is_relative_to(sandbox["src"]), report["package_file"]  # the copy
+    expected_modules = set()
+    for p in PACKAGE.rglob("*.py"):
+        parts = ("course", *p.relative_to(PACKAGE).with_suffix("").parts)
+        expected_modules.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    expected_modules -= {"course", "course.__main__"}
+    assert expected_modules <= set(report["modules"]), expected_modules - set(report["modules"])
+    assert set(report["explorers"]) == set(course.ui.EXPLORERS)
+    for name, info in report["explorers"].items():
+        assert info["controls"] and all(n > 0 for n in info["figures"].values()), (name, info)
+    assert report["blocked_during_run"] == [], (
+        f"something tried to use the network: {report['blocked_during_run']}"
+    )
+    assert report["errors"] == [], report["errors"]  # the three deliberate attempts at the end were refused
+    assert "urllib.Request" in report["blocked"]  # … and the audit hook saw the last one
+    print(
+        f"\n[no-network] {len(report['modules'])} modules, {len(report['explorers'])} explorers, "
+        f"{len(report['static_figures'])} static figures in {report['seconds']} s"
+    )
+
+
+def test_no_writes_outside_temporary_or_user_chosen_paths(sandbox):
+    """What is sound here, and why.
+
+    A snapshot of the shared checkout before and after would race with other people editing it, and
+    would miss writes to anywhere else (``~/.cache``, ``/tmp``, site-packages). So the run is
+    instrumented instead of the tree:
+
+    * the interpreter runs a private copy of ``course/`` (``PYTHONPATH``; the test checks that the copy
+      was the one imported), with ``HOME``, ``TMPDIR`` and the working directory pointing to fresh empty
+      folders and ``PYTHONDONTWRITEBYTECODE=1`` (so Python writes no ``__pycache__``);
+    * an audit hook (PEP 578) records every file opened for writing (``open`` with a write mode or
+      write flags) and every file-system change (``os.mkdir``, ``os.rename``, ``os.remove``,
+      ``shutil.*``, ``tempfile.*``, …) made by the process, wherever it is;
+    * afterwards: the package copy is byte-identical (a write next to the code, e.g. a cache in
+      ``course/``, would change it), ``HOME`` and the working directory are still empty, and every
+      recorded write lies inside ``TMPDIR`` or the export folder the test chose.
+
+    Blind spots (documented, not hidden): writes by C extensions that bypass Python's ``open`` and by
+    child processes the run would start (it starts none: no kernel is launched here).
+    """
+    report = _require_report(sandbox)
+    allowed = [sandbox["dirs"]["tmp"], sandbox["chosen"]]
+    outside = [
+        w for w in report["writes"] if w != os.devnull and not any(Path(w).is_relative_to(a) for a in allowed)
+    ]
+    assert outside == [], f"files written outside TMPDIR/the chosen folder: {outside}"
+    fs_outside = [  # an event without a path argument counts as outside (it cannot be placed)
+        e
+        for e in report["fs_events"]
+        if not e[1:] or not all(any(Path(path).is_relative_to(a) for a in allowed) for path in e[1:])
+    ]
+    assert fs_outside == [], f"file-system changes outside TMPDIR/the chosen folder: {fs_outside}"
+    assert sandbox["after"] == sandbox["before"], "the package copy changed while it ran"
+    for name in ("home", "cwd"):
+        left = sorted(
+            p.relative_to(sandbox["dirs"][name]).as_posix() for p in sandbox["dirs"][name].rglob("*")
+        )
+        assert left == [], f"{name} is not empty after the run: {left[:20]}"
+    # the export wrote exactly what it says it wrote, all of it in the chosen folder (and was checked)
+    exported = sorted(Path(p).name for p in report["export"])
+    assert exported and "index.html" in exported
+    assert sorted(p.name for p in sandbox["chosen"].iterdir()) == exported
+    assert any(Path(w).is_relative_to(sandbox["chosen"]) for w in report["writes"])  # the hook saw them
+    print(
+        f"\n[no-writes] {len(report['writes'])} file writes recorded, all in TMPDIR or the chosen folder: "
+        f"{sorted(Path(w).name for w in report['writes'])}; export wrote {exported}"
+    )
+
+
+def test_guard_records_writes_and_refuses_the_network(tmp_path):
+    """The instrumentation of the sandbox run sees a write, a mkdir and a rename, and refuses sockets."""
+    code = _GUARD + textwrap.dedent(
+        """
+        open("leak.txt", "w").write("x")
+        os.mkdir("made")
+        os.rename("leak.txt", "made/leak.txt")
+        with open("made/leak.txt") as fh:  # reading is not writing
+            fh.read()
+        for attempt in (lambda: socket.socket(), lambda: socket.create_connection(("127.0.0.1", 9))):
+            try:
+                attempt()
+            except OSError:
+                report["errors"].append("refused")
+        print("REPORT " + json.dumps(report))
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout.split("REPORT ", 1)[1])
+    assert report["writes"] == [str(tmp_path / "leak.txt")]
+    assert report["fs_events"] == [
+        ["os.mkdir", str(tmp_path / "made")],
+        ["os.rename", str(tmp_path / "leak.txt"), str(tmp_path / "made" / "leak.txt")],
+    ]
+    assert report["errors"] == ["refused", "refused"]
