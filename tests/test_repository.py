@@ -143,3 +143,21 @@ def test_notebook_has_the_course_structure(path: Path):
     assert "quiz(" in code, "knowledge checks with feedback"
     # no model code in notebooks: no function or class definitions, no time-stepping loops
     assert not re.search(r"^\s*(def|class)\s", code, re.M), "model code belongs in the course package"
+
+
+def _printed_text(cell: dict) -> str:
+    return "".join("".join(o["text"]) for o in cell.get("outputs", []) if o["output_type"] == "stream")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_static_figure_has_a_printed_text_alternative_beside_it(path: Path):
+    code = [c for c in _load(path)["cells"] if c["cell_type"] == "code"]
+    for i, cell in enumerate(code):
+        if not any("application/vnd.plotly.v1+json" in o.get("data", {}) for o in cell["outputs"]):
+            continue
+        beside = [code[j] for j in (i - 1, i, i + 1) if 0 <= j < len(code)]
+        words = " ".join(_printed_text(c) for c in beside)
+        # one sentence with the key numbers: some words and at least one number
+        assert re.search(r"[A-Za-z]{3,}.*\d", words), (
+            f"{path.name}: code cell {i + 1} shows a figure without a printed text alternative next to it"
+        )
