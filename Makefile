@@ -24,7 +24,7 @@ setup: $(STAMP)
 ## lab: open JupyterLab on the welcome notebook (NO_BROWSER=1 for a headless server)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ip 127.0.0.1 --port $(PORT) $(ROOT_FLAG) \
-		$(if $(NO_BROWSER),--no-browser) --ServerApp.root_dir=. notebooks/00_welcome.ipynb
+		$(if $(NO_BROWSER),--no-browser) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 ## test: lint, unit and property tests, strict nbval over every notebook, browser tests
 test: $(STAMP)
