@@ -161,3 +161,23 @@ def test_every_static_figure_has_a_printed_text_alternative_beside_it(path: Path
         assert re.search(r"[A-Za-z]{3,}.*\d", words), (
             f"{path.name}: code cell {i + 1} shows a figure without a printed text alternative next to it"
         )
+
+
+ARTICLE = REPO.parent / "shared" / "source-article.txt"
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article (../shared/source-article.txt) is not beside this checkout")
+def test_prose_takes_the_articles_facts_not_its_sentences():
+    """No run of 8 words of the source article appears in notebooks, package or README (titles are shorter)."""
+    n = 8
+    words = re.findall(r"[a-z']+", ARTICLE.read_text().lower())
+    grams = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+    files = [*NOTEBOOKS, *sorted((REPO / "course").rglob("*.py")), REPO / "README.md"]
+    copied = []
+    for path in files:
+        text = path.read_text()
+        if path.suffix == ".ipynb":
+            text = " ".join("".join(c["source"]) for c in json.loads(text)["cells"])
+        w = re.findall(r"[a-z']+", text.lower())
+        copied += [f"{path.name}: {' '.join(w[i:i + n])}" for i in range(len(w) - n + 1) if tuple(w[i : i + n]) in grams]
+    assert copied == []
