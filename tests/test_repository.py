@@ -166,7 +166,7 @@ def test_every_static_figure_has_a_printed_text_alternative_beside_it(path: Path
 ARTICLE = REPO.parent / "shared" / "source-article.txt"
 
 
-@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article (../shared/source-article.txt) is not beside this checkout")
+@pytest.mark.skipif(not ARTICLE.exists(), reason="../shared/source-article.txt is not beside this checkout")
 def test_prose_takes_the_articles_facts_not_its_sentences():
     """No run of 8 words of the source article appears in notebooks, package or README (titles are shorter)."""
     n = 8
@@ -179,5 +179,6 @@ def test_prose_takes_the_articles_facts_not_its_sentences():
         if path.suffix == ".ipynb":
             text = " ".join("".join(c["source"]) for c in json.loads(text)["cells"])
         w = re.findall(r"[a-z']+", text.lower())
-        copied += [f"{path.name}: {' '.join(w[i:i + n])}" for i in range(len(w) - n + 1) if tuple(w[i : i + n]) in grams]
+        runs = (tuple(w[i : i + n]) for i in range(len(w) - n + 1))
+        copied += [f"{path.name}: {' '.join(run)}" for run in runs if run in grams]
     assert copied == []
