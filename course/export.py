@@ -19,8 +19,9 @@ Widgets (explorers, quizzes, the self-check form)
     print next to their explorers stay on the page.
 
 Formulas
-    Markdown maths (``$…$``) stays as its TeX source: MathJax would have to come from the
-    network, which the export does not use.
+    Markdown maths (``$…$`` inline, ``$$…$$`` displayed) is converted to MathML with
+    ``latex2mathml`` when the page is written, so browsers draw it natively, with no MathJax and no
+    network. A formula the converter cannot read stays as its TeX source.
 
 Every page carries the course disclaimer (:data:`course.DISCLAIMER`) in a banner at the top,
 links between notebooks point to the exported ``.html`` pages, and nothing is written outside
@@ -36,6 +37,7 @@ import re
 from pathlib import Path
 
 import nbformat
+from latex2mathml.converter import convert as _tex_to_mathml
 
 from course import DISCLAIMER, __version__
 from course.build import notebook_paths
@@ -164,6 +166,31 @@ def _widget_note_output(text_repr: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_output("display_data", data={"text/html": body})
 
 
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+_INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<!\s)\$(?!\d)")
+
+
+def _mathml(tex: str, display: str) -> str | None:
+    try:
+        return _tex_to_mathml(tex.strip(), display=display)
+    except Exception:  # noqa: BLE001 - any TeX the converter cannot read is shown as it was written
+        return None
+
+
+def math_to_mathml(markdown: str) -> str:
+    """Replace ``$$…$$`` and ``$…$`` TeX in markdown by MathML (browsers draw it with no script)."""
+
+    def block(m: re.Match) -> str:
+        out = _mathml(m.group(1), "block")
+        return m.group(0) if out is None else f"\n\n{out}\n\n"
+
+    def inline(m: re.Match) -> str:
+        out = _mathml(m.group(1), "inline")
+        return m.group(0) if out is None else out
+
+    return _INLINE_MATH.sub(inline, _DISPLAY_MATH.sub(block, markdown))
+
+
 def _static_notebook(nb: nbformat.NotebookNode, title: str) -> tuple[nbformat.NotebookNode, int]:
     """A copy of ``nb`` with plotly figures and widget views turned into plain HTML outputs.
 
@@ -174,6 +201,8 @@ def _static_notebook(nb: nbformat.NotebookNode, title: str) -> tuple[nbformat.No
     nb.metadata["title"] = title
     n_figures = 0
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = math_to_mathml(cell.source)
         if cell.cell_type != "code":
             continue
         outputs = []

@@ -305,3 +305,16 @@ def test_wrong_types_raise_type_error_naming_the_parameter(bad):
         with pytest.raises(TypeError, match="notebooks"):
             export_html(Path("unused-out-dir"), bad)
     assert not Path("unused-out-dir").exists()
+
+
+def test_formulas_are_drawn_as_mathml_without_any_script(tmp_path):
+    from course.export import math_to_mathml
+
+    # inline and display maths become MathML; money amounts and unreadable TeX stay as written
+    out = math_to_mathml("valence $z = +1$, costs $5 and $10\n\n$$E_K = \\frac{RT}{zF}$$")
+    assert out.count("<math") == 2 and 'display="block"' in out and "$5 and $10" in out
+    assert "<mfrac>" in out
+    export_html(tmp_path, [REPO / "notebooks" / "00_welcome.ipynb"])
+    page = (tmp_path / "00_welcome.html").read_text()
+    assert "<math" in page and "<mfrac>" in page  # the Nernst equation of the welcome notebook
+    assert "$$" not in page
