@@ -417,8 +417,8 @@ def classify(ecf: Electrolytes) -> dict[str, str]:
 
 #: Teaching presets: one disorder at a time (the other ions stay at their defaults), plus dehydration.
 #: Thresholds: hypokalaemia < 3.5 mM (severe < 2.5), hyperkalaemia > 5.0 (≥ 6.5 is treated as an
-#: emergency), hyponatraemia < 135 (125 is "moderate"), hypocalcaemia ionized < 1.1 (0.8 mM is where
-#: the course's excitability model starts to fire on its own), hypomagnesaemia < 0.7 (symptoms mostly
+#: emergency), hyponatraemia < 135 (125 is "moderate"), hypocalcaemia ionized < 1.1 (0.8 mM lies below
+#: 0.84 mM, where the course's excitability model starts to fire on its own), hypomagnesaemia < 0.7 (symptoms mostly
 #: below ≈ 0.5).
 #:
 #: "dehydration_sweating" assumes about 3 L of sweat lost (≈ 4 % of body mass for 70 kg) and nothing
