@@ -102,19 +102,31 @@ def explorer_count(page) -> int:
     return page.locator(EXPLORER).count()
 
 
-def wait_for_all_figures(page, explorer: int) -> int:
-    """Wait until every plotly figure of one explorer is drawn with data; return the number of figures."""
-    page.wait_for_function(
-        """([sel, e]) => {
-            const ex = document.querySelectorAll(sel[0])[e];
-            if (!ex) return false;
-            const plots = Array.from(ex.querySelectorAll(sel[1]));
-            return plots.length > 0 && plots.every(p => p.querySelector('.main-svg') && (p.data || []).length > 0);
-        }""",
-        arg=[_SEL, explorer],
-    )
-    return page.evaluate("([sel, e]) => document.querySelectorAll(sel[0])[e].querySelectorAll(sel[1]).length",
-                         [_SEL, explorer])
+def wait_for_all_figures(page, explorer: int, min_figures: int = 1, settle_ms: int = 1000) -> int:
+    """Wait until every plotly figure of one explorer is drawn with data; return the number of figures.
+
+    Widget views render one after another (Voilà renders progressively), so the count must also stay
+    the same for ``settle_ms`` before it is trusted.
+    """
+    count = -1
+    while True:
+        page.wait_for_function(
+            """([sel, e, n]) => {
+                const ex = document.querySelectorAll(sel[0])[e];
+                if (!ex) return false;
+                const plots = Array.from(ex.querySelectorAll(sel[1]));
+                return plots.length >= n
+                    && plots.every(p => p.querySelector('.main-svg') && (p.data || []).length > 0);
+            }""",
+            arg=[_SEL, explorer, min_figures],
+        )
+        now = page.evaluate(
+            "([sel, e]) => document.querySelectorAll(sel[0])[e].querySelectorAll(sel[1]).length", [_SEL, explorer]
+        )
+        if now == count:
+            return now
+        count = now
+        page.wait_for_timeout(settle_ms)
 
 
 def explorer_data(page, explorer: int) -> str:

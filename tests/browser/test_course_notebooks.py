@@ -19,6 +19,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOKS = [p.name for p in notebook_paths() if not p.name.startswith("00_")]  # 00 has its own test
 
+#: plotly figures the explorers of each notebook show (the ``figures`` of each Explorer)
+EXPECTED_FIGURES = {"01": 2, "02": 3, "03": 3, "04": 4, "05": 2, "06": 1}
+
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times):
@@ -26,7 +29,9 @@ def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times
     start = ui.run_all(page)
     page.wait_for_timeout(500)
     n_explorers = ui.explorer_count(page)
+    assert n_explorers >= 1
     n_figures = sum(ui.wait_for_all_figures(page, e) for e in range(n_explorers))
+    assert n_figures == EXPECTED_FIGURES[name[:2]]
     elapsed = time.monotonic() - start
     render_times.append((f"{name} ({n_figures} explorer figures)", elapsed))
     print(f"\n{name}: run all → last of {n_figures} explorer figure(s) in {n_explorers} explorer(s) "

@@ -83,8 +83,8 @@ def test_self_check_and_an_explorer_under_voila(page, tmp_path):
         assert ui.error_texts(page) == []
     with voila(tmp_path / "v01", "01_membrane_and_electrolytes.ipynb") as server:
         page.goto(server.base_url + "/")
-        n = ui.wait_for_all_figures(page, 0)
-        assert n >= 2
+        n = ui.wait_for_all_figures(page, 0, min_figures=2)  # potentials and V_rest-vs-K⁺
+        assert n == 2
         before = ui.explorer_data(page, 0)
         ui.press_slider(page, explorer=0, key="ArrowRight", times=3)
         ui.wait_for_explorer_change(page, 0, before)
