@@ -50,9 +50,8 @@ def error_texts(page) -> list[str]:
     return texts
 
 
-# JS: locate plot f of explorer e, and serialise its trace data (typed arrays → plain arrays)
+# JS: locate plot f of explorer e
 _FIND = "const plot = document.querySelectorAll(sel[0])[e]?.querySelectorAll(sel[1])[f];"
-_DATA = "JSON.stringify(plot.data.map(t => [Array.from(t.x || []), Array.from(t.y || [])]))"
 _SEL = [EXPLORER, PLOT]
 
 
@@ -65,27 +64,12 @@ def wait_for_explorer_figure(page, explorer: int = 0, figure: int = 0, min_trace
     )
 
 
-def figure_data(page, explorer: int = 0, figure: int = 0) -> str:
-    """JSON of the x/y data of every trace of one explorer figure, as the browser holds it."""
-    return page.evaluate(f"([sel, e, f]) => {{ {_FIND} return {_DATA}; }}", [_SEL, explorer, figure])
-
-
 def press_slider(page, explorer: int = 0, slider: int = 0, key: str = "ArrowRight", times: int = 5) -> None:
     """Move a slider with the keyboard: focus its handle and press ``key``."""
     handle = page.locator(EXPLORER).nth(explorer).locator(".widget-slider .noUi-handle").nth(slider)
     handle.focus()
     for _ in range(times):
         page.keyboard.press(key)
-
-
-def wait_for_data_change(page, before: str, explorer: int = 0, figure: int = 0, timeout_ms: int = 30_000) -> str:
-    """Wait until the figure's data differ from ``before``; return the new data."""
-    page.wait_for_function(
-        f"([sel, e, f, before]) => {{ {_FIND} return {_DATA} !== before; }}",
-        arg=[_SEL, explorer, figure, before],
-        timeout=timeout_ms,
-    )
-    return figure_data(page, explorer, figure)
 
 
 def as_json(data: str) -> list:
@@ -146,3 +130,21 @@ def wait_for_explorer_change(page, explorer: int, before: str, timeout_ms: int =
 
 def slider_count(page, explorer: int) -> int:
     return page.locator(EXPLORER).nth(explorer).locator(".widget-slider .noUi-handle").count()
+
+
+def move_slider_until_changed(page, explorer: int = 0, key: str = "ArrowRight", times: int = 3,
+                              attempts: int = 3) -> tuple[str, str]:
+    """Press ``key`` on the first slider of an explorer until its figures' data change.
+
+    Returns (data before, data after). A key press that arrives before the slider view is wired up
+    can be lost, so the presses are repeated (at most ``attempts`` times) until the page shows a change.
+    """
+    before = explorer_data(page, explorer)
+    for attempt in range(attempts):
+        press_slider(page, explorer=explorer, key=key, times=times)
+        try:
+            return before, wait_for_explorer_change(page, explorer, before, timeout_ms=10_000)
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: press again
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")

@@ -19,13 +19,9 @@ def test_welcome_runs_in_jupyterlab_and_slider_moves_plot(page, lab, render_time
     ui.wait_for_explorer_figure(page, min_traces=2)
     render_times.append(("00_welcome.ipynb (1 explorer figure)", time.monotonic() - start))
     assert ui.error_texts(page) == []
-    before = ui.figure_data(page)
-    ui.press_slider(page, key="ArrowRight", times=5)
-    after = ui.wait_for_data_change(page, before)
-    # the marker (trace 1) moved to a less negative E_K: K⁺ went up by 5 steps of 0.1 mM
-    y_before = ui.as_json(before)[1][1][0]
-    y_after = ui.as_json(after)[1][1][0]
-    assert y_after > y_before
+    before, after = ui.move_slider_until_changed(page, key="ArrowRight", times=5)
+    # the marker (figure 0, trace 1) moved to a less negative E_K: K⁺ went up in steps of 0.1 mM
+    assert ui.as_json(after)[0][1][1][0] > ui.as_json(before)[0][1][1][0]
     assert page.locator(".widget-radio-box").count() >= 1  # the quiz rendered too
     assert ui.error_texts(page) == []
 
@@ -35,7 +31,5 @@ def test_welcome_explorer_works_under_voila(page, tmp_path):
         page.goto(server.base_url + "/")
         ui.wait_for_explorer_figure(page, min_traces=2)
         assert ui.error_texts(page) == []
-        before = ui.figure_data(page)
-        ui.press_slider(page, key="ArrowLeft", times=3)
-        after = ui.wait_for_data_change(page, before)
-        assert ui.as_json(after)[1][1][0] < ui.as_json(before)[1][1][0]
+        before, after = ui.move_slider_until_changed(page, key="ArrowLeft", times=3)
+        assert ui.as_json(after)[0][1][1][0] < ui.as_json(before)[0][1][1][0]
