@@ -82,6 +82,7 @@ __all__ = [
     "spasm_rate",
     "expected_daily",
     "weekly_expected",
+    "weekly_totals",
     "spasms_avoided",
     "recommended_treatments",
     "treatment_advice",
@@ -994,12 +995,19 @@ def expected_daily(scenario: str = "healing", days: int = 42, **modifiers: Any) 
     return _day_integrals(n, m)[3]
 
 
+def weekly_totals(per_day: np.ndarray) -> np.ndarray:
+    """Sum per-day values (last axis) into whole weeks (days 0–6, 7–13, …); a last partial week is dropped."""
+    per_day = np.asarray(per_day)
+    w = per_day.shape[-1] // 7
+    return per_day[..., : w * 7].reshape(*per_day.shape[:-1], w, 7).sum(axis=-1)
+
+
 def weekly_expected(scenario: str = "healing", weeks: int = 6, **modifiers: Any) -> np.ndarray:
     """Expected spasms in each week 1…weeks (days 0–7, 7–14, …)."""
     w = _n_days(weeks)  # whole number ≥ 1
     if w * 7 > MAX_DAY:
         raise ValueError(f"weeks={w} is outside the allowed range [1, {int(MAX_DAY // 7)}] weeks")
-    return expected_daily(scenario, w * 7, **modifiers).reshape(w, 7).sum(axis=1)
+    return weekly_totals(expected_daily(scenario, w * 7, **modifiers))
 
 
 def spasms_avoided(
@@ -1153,13 +1161,11 @@ class Diary:
 
     def weekly_counts(self) -> np.ndarray:
         """Recorded spasms per whole week (a last partial week is dropped)."""
-        w = self.days // 7
-        return self.counts_per_day[: w * 7].reshape(w, 7).sum(axis=1)
+        return weekly_totals(self.counts_per_day)
 
     def weekly_expected(self) -> np.ndarray:
         """Expected spasms per whole week (a last partial week is dropped)."""
-        w = self.days // 7
-        return self.expected_per_day[: w * 7].reshape(w, 7).sum(axis=1)
+        return weekly_totals(self.expected_per_day)
 
     def records(self, n: int | None = None) -> list[dict[str, Any]]:
         """The first ``n`` events (all if ``None``) as dicts with rounded values, for printing."""
@@ -1192,15 +1198,13 @@ class Cohort:
 
     def weekly_counts(self) -> np.ndarray:
         """Spasms per patient per whole week, shape (n_patients, weeks)."""
-        w = self.days // 7
-        return self.counts[:, : w * 7].reshape(self.n_patients, w, 7).sum(axis=2)
+        return weekly_totals(self.counts)
 
     def weekly_mean(self) -> np.ndarray:
         return self.weekly_counts().mean(axis=0)
 
     def weekly_expected(self) -> np.ndarray:
-        w = self.days // 7
-        return self.expected_per_day[: w * 7].reshape(w, 7).sum(axis=1)
+        return weekly_totals(self.expected_per_day)
 
 
 def _seed(seed: object) -> int:

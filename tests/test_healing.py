@@ -504,3 +504,9 @@ def test_cohort_of_10000_patients_is_fast_enough():
     t0 = time.perf_counter()
     hm.simulate_cohort("infection", n_patients=10_000, days=42, seed=0, patient_cv=0.3)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_weekly_totals_sums_whole_weeks_on_the_last_axis():
+    per_day = np.arange(16.0)  # two whole weeks and two spare days
+    np.testing.assert_array_equal(hm.weekly_totals(per_day), [21.0, 70.0])
+    np.testing.assert_array_equal(hm.weekly_totals(np.vstack([per_day, 2 * per_day])), [[21.0, 70.0], [42.0, 140.0]])

@@ -187,3 +187,10 @@ def test_cli_lab_settings_writes_overrides(tmp_path, monkeypatch):
     assert main(["lab-settings"]) == 0
     target = tmp_path / "share/jupyter/lab/settings/overrides.json"
     assert json.loads(target.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_signed_uses_a_true_minus_and_never_shows_minus_zero():
+    from course.ui._common import signed
+
+    assert signed(-96.87) == "−96.9" and signed(65.7) == "+65.7"
+    assert signed(-0.04) == "+0.0" and signed(-0.004, 2) == "+0.00" and signed(1.234, 2) == "+1.23"

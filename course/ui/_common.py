@@ -9,7 +9,9 @@ from copy import deepcopy
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-__all__ = ["Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "LABEL_WIDTH", "CONTROL_WIDTH"]
+__all__ = [
+    "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH"
+]
 
 #: Width of a control's label (long enough for a name plus its unit) and of the whole control row.
 LABEL_WIDTH = "20em"
@@ -68,6 +70,12 @@ def set_alt_text(box: widgets.HTML, text: str) -> None:
         '<p role="note" style="margin:2px 0 8px 0;color:#222;font-size:13px">'
         f"<b>In words:</b> {html.escape(text)}</p>"
     )
+
+
+def signed(x: float, digits: int = 1) -> str:
+    """``+1.2`` / ``−1.2`` with a true minus sign, rounded to ``digits``, and never ``−0.0``."""
+    x = round(float(x), digits) + 0.0
+    return f"{x:+.{digits}f}".replace("-", "−")
 
 
 def status_html(label: str, state: str) -> str:

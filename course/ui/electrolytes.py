@@ -22,7 +22,7 @@ from course.electrolytes import (
     resting_potential_curve,
     rt_over_f,
 )
-from course.ui._common import Explorer, alt_text, set_alt_text, status_html, unit_slider
+from course.ui._common import Explorer, alt_text, set_alt_text, signed, status_html, unit_slider
 
 __all__ = ["membrane_explorer", "SLIDER_RANGES", "K_CURVE_MM", "CUSTOM"]
 
@@ -46,10 +46,6 @@ _BAR_NAMES = ("E_K", "E_Na", "E_Cl", "E_Ca", "V_rest")
 _BAR_KEYS = ("K", "Na", "Cl", "Ca", "Vrest")
 _CHLORIDE_OPTIONS = [("settled (steady state)", "steady"), ("first seconds (acute)", "acute")]
 _CHLORIDE_WORDS = {"steady": "steady-state chloride", "acute": "acute chloride"}
-
-
-def _signed(x: float) -> str:
-    return f"{x:+.1f}".replace("-", "−")
 
 
 def _matching_preset(values: dict[str, float]) -> str:
@@ -188,7 +184,7 @@ def membrane_explorer() -> Explorer:
         bars = np.array([e["K"], e["Na"], e["Cl"], e["Ca"], v_here])
         with fig_e.batch_update():
             fig_e.data[0].y = bars
-            fig_e.data[0].text = [f"{_signed(b)} mV" for b in bars]
+            fig_e.data[0].text = [f"{signed(b)} mV" for b in bars]
         with fig_k.batch_update():
             fig_k.data[0].y = v_curve
             fig_k.data[0].name = f"V_rest (GHK, {_CHLORIDE_WORDS[mode]})"
@@ -206,22 +202,22 @@ def membrane_explorer() -> Explorer:
         note = PRESET_NOTES[match] if match != CUSTOM else "Your own combination of values."
         status.value = (
             '<div role="status" aria-live="polite"><b>Clinical class (normal serum range)</b><br>'
-            f"{rows}<br><br><b>V_rest = {_signed(v_here)} mV</b> "
+            f"{rows}<br><br><b>V_rest = {signed(v_here)} mV</b> "
             f"({html.escape(_CHLORIDE_WORDS[mode])}, {temp_c:.1f} °C)<br>"
             f'<span style="font-size:12px">{html.escape(note)}</span></div>'
         )
         set_alt_text(
             words_e,
-            f"E_K {_signed(e['K'])} mV, E_Na {_signed(e['Na'])} mV, E_Cl {_signed(e['Cl'])} mV, "
-            f"E_Ca {_signed(e['Ca'])} mV; the resting potential is {_signed(v_here)} mV "
-            f"(normal values give {_signed(v_normal)} mV).",
+            f"E_K {signed(e['K'])} mV, E_Na {signed(e['Na'])} mV, E_Cl {signed(e['Cl'])} mV, "
+            f"E_Ca {signed(e['Ca'])} mV; the resting potential is {signed(v_here)} mV "
+            f"(normal values give {signed(v_normal)} mV).",
         )
         set_alt_text(
             words_k,
             f"From {K_CURVE_MM[0]:g} to {K_CURVE_MM[-1]:g} mM K⁺ the GHK resting potential rises from "
-            f"{_signed(v_curve[0])} to {_signed(v_curve[-1])} mV while E_K rises from "
-            f"{_signed(ek_curve[0])} to {_signed(ek_curve[-1])} mV; "
-            f"at your {ecf.k:.1f} mM V_rest is {_signed(v_here)} mV, {abs(v_here - e['K']):.1f} mV "
+            f"{signed(v_curve[0])} to {signed(v_curve[-1])} mV while E_K rises from "
+            f"{signed(ek_curve[0])} to {signed(ek_curve[-1])} mV; "
+            f"at your {ecf.k:.1f} mM V_rest is {signed(v_here)} mV, {abs(v_here - e['K']):.1f} mV "
             f"{'less negative' if v_here > e['K'] else 'more negative'} than E_K.",
         )
         if preset.value != match:

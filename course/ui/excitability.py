@@ -36,7 +36,7 @@ from course.excitability import (
     gating_shift_mv,
     simulate_grid,
 )
-from course.ui._common import Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import Explorer, alt_text, set_alt_text, signed, unit_slider
 
 __all__ = ["excitability_explorer", "SLIDERS", "DURATION_MS", "RECORD_EVERY", "slider_grid"]
 
@@ -130,10 +130,6 @@ class _RowStore:
 
 def _key(values: dict[str, float]) -> tuple[float, ...]:
     return tuple(round(float(values[name]), 6) for name in _OTHERS)
-
-
-def _signed(x: float) -> str:
-    return f"{x:+.1f}".replace("-", "−")
 
 
 def excitability_explorer() -> Explorer:
@@ -287,8 +283,8 @@ def excitability_explorer() -> Explorer:
             verdict = f"{spikes.size} action potentials with no stimulus at all: spontaneous firing"
         status.value = (
             '<div role="status" aria-live="polite" style="font-size:13px">'
-            f"Gating shift <b>{_signed(shift)} mV</b> · E_K <b>{_signed(e_k)} mV</b> "
-            f"(K⁺ around the axon {k_eff:.1f} mM) · resting potential <b>{_signed(rest)} mV</b> · "
+            f"Gating shift <b>{signed(shift)} mV</b> · E_K <b>{signed(e_k)} mV</b> "
+            f"(K⁺ around the axon {k_eff:.1f} mM) · resting potential <b>{signed(rest)} mV</b> · "
             f"in {DURATION_MS:.0f} ms: <b>{html.escape(verdict)}</b></div>"
         )
         firing = ca_grid[row.rate_hz > 0]
@@ -301,7 +297,7 @@ def excitability_explorer() -> Explorer:
         set_alt_text(
             words_v,
             f"Voltage over {DURATION_MS:.0f} ms at Ca²⁺ {vals['ca']:.2f} mM: it starts 2 mV above a rest of "
-            f"{_signed(rest)} mV and shows {spikes.size} action potentials ({rate:.0f} Hz).",
+            f"{signed(rest)} mV and shows {spikes.size} action potentials ({rate:.0f} Hz).",
         )
         set_alt_text(
             words_r,

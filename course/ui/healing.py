@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from course import healing as hm
 from course import style
-from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, signed, unit_slider
 
 __all__ = ["healing_explorer", "phase_figure", "scenarios_figure", "DAY_RANGE", "PHASE_LETTERS"]
 
@@ -47,11 +47,6 @@ def _dropdown(description: str, value: str) -> widgets.Dropdown:
         style={"description_width": LABEL_WIDTH},
         layout=widgets.Layout(width=CONTROL_WIDTH),
     )
-
-
-def _weekly(per_day: np.ndarray) -> np.ndarray:
-    w = per_day.size // 7
-    return per_day[: w * 7].reshape(w, 7).sum(axis=1)
 
 
 def healing_explorer() -> Explorer:
@@ -342,7 +337,7 @@ def healing_explorer() -> Explorer:
             '<div role="status" style="font-size:13px">'
             f"<b>A: {html.escape(sc_a.title)}</b> — week 1: {wk_a[0]:.1f}, week {last}: {wk_a[-1]:.1f} "
             f"expected spasms; the rate {trend_a} over the weeks. "
-            f"Ca²⁺/Mg²⁺ gating shift {_signed(shift)} mV → electrolyte factor ×{factor:.2f}; fluid deficit "
+            f"Ca²⁺/Mg²⁺ gating shift {signed(shift, 2)} mV → electrolyte factor ×{factor:.2f}; fluid deficit "
             f"{float(deficit.value):.1f} % → ×{hm.hydration_factor(float(deficit.value)):.2f}."
             f"<br><b>B: {html.escape(sc_b.title)}</b> — week 1: {wk_b[0]:.1f}, week {last}: {wk_b[-1]:.1f}."
             "</div>"
@@ -389,12 +384,6 @@ def healing_explorer() -> Explorer:
 
 def _mean(x: np.ndarray) -> float:
     return float(x.mean()) if x.size else 0.0
-
-
-def _signed(x: float) -> str:
-    """``+1.23`` / ``−1.23`` with a true minus sign and no ``−0.00``."""
-    x = round(x, 2) + 0.0
-    return f"{x:+.2f}".replace("-", "−")
 
 
 # ----------------------------------------------------------------------------------------------

@@ -197,8 +197,7 @@ def treatment_explorer() -> Explorer:
         r_with = hm.spasm_rate(t, key, treatments=chosen, **common)
         d_without = hm.expected_daily(key, HORIZON_DAYS, **common)
         d_with = hm.expected_daily(key, HORIZON_DAYS, treatments=chosen, **common)
-        wk_without = d_without.reshape(-1, 7).sum(axis=1)
-        wk_with = d_with.reshape(-1, 7).sum(axis=1)
+        wk_without, wk_with = hm.weekly_totals(d_without), hm.weekly_totals(d_with)
         total_without, total_with = float(d_without.sum()), float(d_with.sum())
         avoided = total_without - total_with
         ymax = 1.08 * float(max(r_without.max(), r_with.max()))
