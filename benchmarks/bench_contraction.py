@@ -13,7 +13,6 @@ Run: ``.venv/bin/python benchmarks/bench_contraction.py`` (scipy is needed here 
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests/
+
+from timing import best_of  # noqa: E402
 
 from course import contraction as c
 from tests.reference_solvers import contraction_force  # noqa: E402
@@ -34,22 +35,13 @@ def _solve(
     return contraction_force(trace, method=method, rtol=rtol, atol=atol, pulse_max_step=pulse_max_step)
 
 
-def _best_of(fn, repeat: int) -> tuple[float, object]:
-    best, result = math.inf, None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, result
-
-
 def bench_integrator(method: str = "Radau") -> None:
     print(f"1) one trajectory, fast fibre, 20 Hz, 1000 ms, dt {c.DT_MS} ms")
     trace = c.simulate_contraction(20.0, 1000.0)
     t_ref = time.perf_counter()
     ref = _solve(trace, "Radau", 1e-8, 1e-10, pulse_max_step=0.05)
     t_ref = time.perf_counter() - t_ref
-    t_mine, trace = _best_of(lambda: c.simulate_contraction(20.0, 1000.0), 20)
+    t_mine, trace = best_of(lambda: c.simulate_contraction(20.0, 1000.0), 20)
     err_mine = float(np.max(np.abs(trace.force - ref)) / ref.max())
     print(f"   reference: Radau rtol 1e-8, max step 0.05 ms inside release pulses: {t_ref:.2f} s")
     print(f"   course integrator: {1000 * t_mine:.2f} ms, max force error {100 * err_mine:.3f} % of max")
@@ -76,7 +68,7 @@ def bench_integrator(method: str = "Radau") -> None:
 
 def bench_force_frequency() -> None:
     freqs = np.linspace(1.0, 100.0, 50)
-    t, _ = _best_of(lambda: c.force_frequency(freqs), 5)
+    t, _ = best_of(lambda: c.force_frequency(freqs), 5)
     times = []
     for _ in range(5):
         t0 = time.perf_counter()

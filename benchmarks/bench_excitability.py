@@ -23,6 +23,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root, for tests/
 
+from timing import best_of  # noqa: E402
+
 from course import excitability as ex
 from course.electrolytes import Electrolytes
 from tests.reference_solvers import axon_spike_times  # noqa: E402
@@ -36,28 +38,18 @@ def _reference(ecf: Electrolytes, rtol: float) -> np.ndarray:
     return axon_spike_times(ecf, DURATION_MS, rtol=rtol)
 
 
-def _best(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def bench_model() -> None:
     print(f"1. One {DURATION_MS:.0f}-ms trajectory at ionized Ca²⁺ {ECF.ca} mM (best of repeats, this run)")
-    t_ref8 = _best(lambda: _reference(ECF, 1e-8), 3)
-    t_ref6 = _best(lambda: _reference(ECF, 1e-6), 3)
-    t_single = _best(lambda: ex.simulate_axon(ECF, DURATION_MS), 5)
+    t_ref8, ref = best_of(lambda: _reference(ECF, 1e-8), 3)
+    t_ref6, _ = best_of(lambda: _reference(ECF, 1e-6), 3)
+    t_single, single = best_of(lambda: ex.simulate_axon(ECF, DURATION_MS), 5)
     ca_row = np.round(np.arange(0.40, 1.601, 0.05), 2)
-    t_row = _best(lambda: ex.simulate_grid(ca_mm=ca_row, duration_ms=DURATION_MS, record_every=4), 3)
+    t_row, _ = best_of(lambda: ex.simulate_grid(ca_mm=ca_row, duration_ms=DURATION_MS, record_every=4), 3)
     block = np.meshgrid(ca_row, np.linspace(0.3, 1.5, 25))
-    t_block = _best(
+    t_block, _ = best_of(
         lambda: ex.simulate_grid(ca_mm=block[0], mg_mm=block[1], duration_ms=DURATION_MS, record_every=4), 2
     )
-    ref = _reference(ECF, 1e-8)
-    ours = ex.simulate_axon(ECF, DURATION_MS).spike_times_ms
+    ours = single.spike_times_ms
     err = float(np.max(np.abs(ours - ref))) if ours.size == ref.size else math.nan
     rows = [
         ("solve_ivp LSODA rtol 1e-8 (reference)", t_ref8, 1),
