@@ -8,9 +8,18 @@ Education, not diagnosis.
 
 __version__ = "0.1.0"
 
+#: The emergency route, shown with the disclaimer everywhere (welcome, self-check, exported pages).
+EMERGENCY_LINE = (
+    "Emergency: for chest pain, trouble breathing or swallowing, a locked jaw, confusion or fainting, "
+    "sudden weakness of one side of the body, numbness between the legs or a change in bladder or bowel "
+    "control, dark or very little urine, or a tense limb with pain far beyond the injury, call an "
+    "emergency number now (999 in the UK, 112 in the EU, 911 in North America) or go to the nearest "
+    "emergency department."
+)
+
 DISCLAIMER = (
     "This course is for education only. It does not diagnose, treat or replace a health "
-    "professional. If you have spasms with numbness, tingling, weakness, fever, redness with "
-    "swelling, severe or worsening pain, or spasms that have not eased after weeks, see a "
-    "doctor or physiotherapist."
+    "professional, and its self-check is a teaching tool, not a triage service. If you are worried "
+    "about symptoms, contact a doctor (in the UK a GP, or NHS 111 for same-day advice). "
+    + EMERGENCY_LINE
 )

@@ -13,11 +13,19 @@ from numbers import Real
 
 import numpy as np
 
-__all__ = ["check_number", "check_choice", "check_array"]
+__all__ = ["check_number", "check_choice", "check_array", "short_repr"]
 
 
 def _fmt(x: float) -> str:
     return f"{x:g}"
+
+
+def short_repr(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to about ``limit`` characters (huge numbers and strings stay readable)."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 12]}…({len(text)} chars)"
 
 
 def check_number(
@@ -47,15 +55,15 @@ def check_number(
     allowed = f"{left}{_fmt(lo)}, {_fmt(hi)}{right}{unit_txt}"
     if isinstance(value, bool) or not isinstance(value, (Real, np.integer, np.floating)):
         raise TypeError(
-            f"{name} must be a real number in {allowed}, got {value!r} "
+            f"{name} must be a real number in {allowed}, got {short_repr(value)} "
             f"of type {type(value).__name__}"
         )
     try:
         x = float(value)
     except OverflowError:  # an int beyond the float range (e.g. 10**400)
-        raise ValueError(f"{name}={value!r} is too large; allowed range is {allowed}") from None
+        raise ValueError(f"{name}={short_repr(value)} is too large; allowed range is {allowed}") from None
     if not math.isfinite(x):
-        raise ValueError(f"{name}={value!r} is not finite; allowed range is {allowed}")
+        raise ValueError(f"{name}={short_repr(value)} is not finite; allowed range is {allowed}")
     too_low = x < lo if lo_inclusive else x <= lo
     too_high = x > hi if hi_inclusive else x >= hi
     if too_low or too_high:
@@ -68,7 +76,7 @@ def check_choice(name: str, value: object, choices: Iterable[str]) -> str:
     options = list(choices)
     if not isinstance(value, str) or value not in options:
         raise ValueError(
-            f"{name}={value!r} is not valid; choose one of: " + ", ".join(repr(o) for o in options)
+            f"{name}={short_repr(value)} is not valid; choose one of: " + ", ".join(repr(o) for o in options)
         )
     return value
 
