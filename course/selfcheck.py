@@ -531,7 +531,11 @@ class Answers:
                     f"days_since_injury={short_repr(days)} was given but recent_injury is False: either "
                     "answer recent_injury=True or leave days_since_injury=None"
                 )
-            days = _number("days_since_injury", days, *DAYS_RANGE, "days (a recent injury is within 12 weeks)")
+            try:
+                days = _number("days_since_injury", days, *DAYS_RANGE, "days")
+            except ValueError as exc:
+                raise ValueError(f"{exc}; a recent injury is one within the past 12 weeks: for an older one "
+                                 "answer recent_injury=False") from None
         elif injury:
             raise ValueError(
                 "days_since_injury is missing: with recent_injury=True give the days since the injury, "

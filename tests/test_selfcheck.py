@@ -547,3 +547,33 @@ def test_default_form_loads_every_notebook_04_scenario():
     assert set(w.case_buttons) == set(SCENARIOS)
     for name in SCENARIOS:
         assert w.load_case(name) is not None, (name, w.error)
+
+
+# ------------------------------------------------------------------------------------------------
+# Quizzes (keys checked against the engine)
+# ------------------------------------------------------------------------------------------------
+def test_triage_quiz_keys_match_the_engine():
+    from course.quizzes.selfcheck import CRITERIA_QUESTIONS
+
+    numb = assess(make(days_since_injury=5.0, duration_weeks=0.5, symptoms={"numbness"}))
+    clot = assess(make(days_since_injury=4.0, duration_weeks=0.5, symptoms={"swelling", "warmth"},
+                       context={"recent_surgery"}, intensity="moderate", trend="unchanged"))
+    marathon = assess(EXAMPLES["marathon_water"][1])
+    assert (numb.urgency, clot.urgency, marathon.urgency) == ("see_soon", "urgent_today", "emergency_now")
+    keys = [q.options[q.correct] for q in CRITERIA_QUESTIONS[:3]]
+    assert keys[0].startswith("See a GP or physiotherapist within about a week")
+    assert keys[1].startswith("A doctor today") and keys[2].startswith("Call an emergency number")
+
+
+def test_final_quiz_closing_case_matches_the_engine_and_no_key_is_always_longest():
+    from course.quizzes.selfcheck import CRITERIA_QUESTIONS, QUESTIONS
+
+    statin = assess(Answers(**{**BENIGN, "timing": "night", "intensity": "moderate", "trend": "unchanged",
+                               "duration_weeks": 5.0, "location": "widespread", "body_region": "several_areas",
+                               "context": frozenset({"new_or_changed_medicine"})}))
+    assert statin.urgency == "see_soon"
+    assert QUESTIONS[-1].options[QUESTIONS[-1].correct].startswith("A GP within about a week")
+    qs = [*CRITERIA_QUESTIONS, *QUESTIONS]
+    longest = sum(max(range(len(q.options)), key=lambda i: len(q.options[i])) == q.correct for q in qs)
+    assert longest / len(qs) <= 0.45
+    assert all(len(q.feedback) == len(q.options) for q in qs)

@@ -1,10 +1,10 @@
-"""Knowledge checks for notebook 06: applying the criteria, and the final course quiz.
+"""Knowledge checks for notebook 06: how triage works, and the final course quiz (new cases).
 
-``CRITERIA_QUESTIONS`` (mid-notebook) checks how the self-check criteria and red flags work;
-each expected verdict is the one :func:`course.selfcheck.assess` gives for the case described
-(``tests/test_selfcheck.py`` checks that). ``QUESTIONS`` is the final course quiz over notebooks
-01–05, with one closing case that ties them together. Facts follow ``COURSE_SPEC.md`` and the
-sources in ``REFERENCES.md`` (Notebook 06).
+``CRITERIA_QUESTIONS`` (mid-notebook) ask for the urgency the version-2 self-check gives to a case;
+each key is the tier :func:`course.selfcheck.assess` returns for the answers written next to it in
+``tests/test_selfcheck.py``. ``QUESTIONS`` is the final quiz: new cases that apply notebooks
+01–05, keyed to the evidence (COURSE_SPEC "Evidence rules"; sources in REFERENCES.md).
+Right options are deliberately not the longest, and distractors are misconceptions people hold.
 """
 
 from course.quizzes import Question
@@ -14,65 +14,78 @@ __all__ = ["CRITERIA_QUESTIONS", "QUESTIONS"]
 CRITERIA_QUESTIONS = [
     Question(
         prompt=(
-            "Five days after a calf strain: mild, localized spasms at rest that are easing, no other "
-            "symptoms, drinking normally — but since yesterday the foot on that side feels numb. "
-            "What does the self-check say?"
+            "Five days after a calf strain the spasms are mild, near the strain and easing, but since "
+            "this morning the foot on that side feels numb. Which urgency does the self-check give?"
         ),
         options=(
-            "Consistent with healing: five of the criteria point that way.",
-            "See a health professional: numbness is a red flag, whatever the other answers are.",
-            "Monitor: one odd symptom is not enough to change anything.",
+            "Self-care: most of the answers look like a recovering strain.",
+            "See a GP or physiotherapist within about a week.",
+            "Emergency: numbness always means calling 999.",
         ),
         correct=1,
         feedback=(
-            "The criteria are not a vote. A single red flag decides the verdict, and numbness can mean a "
-            "compressed nerve.",
-            "Right. Numbness points to a nerve problem, and untreated nerve compression can leave lasting "
-            "damage, so it overrides the reassuring answers.",
-            "Numbness is one of the red flags: any one of them means seeing a professional, not waiting.",
+            "The answers are not a vote: one answer with a floor sets a minimum, whatever the others say.",
+            "Right. Numbness has a 'see soon' floor: a nerve may be irritated, and an examination will "
+            "tell. It would be higher with weakness (same day) or saddle numbness (emergency).",
+            "Numbness alone is not an emergency sign; numbness between the legs with a bladder change is.",
         ),
     ),
     Question(
         prompt=(
-            "No injury. After a long run on a hot day with heavy sweating, cramps appear in both calves "
-            "and a thigh; they are moderate and have not changed since. What do the criteria point to?"
+            "Four days after knee surgery, the calf on that side aches, is swollen and feels warm. No "
+            "chest pain, no breathlessness. What is the right destination?"
         ),
         options=(
-            "Protective guarding of a healing muscle.",
-            "A nerve being compressed in the back.",
-            "Overuse together with fluid and electrolyte losses, not healing.",
+            "Rest, ice and elevation at home, and watch it for a week.",
+            "A doctor today: urgent GP, urgent care or NHS 111.",
+            "Nothing: swelling is part of healing after an operation.",
         ),
-        correct=2,
+        correct=1,
         feedback=(
-            "Guarding needs an injured spot to protect, and it stays near that spot; these cramps are "
-            "widespread and there is no injury.",
-            "A nerve cause shows itself by spasms radiating from the back or neck, or by numbness, "
-            "tingling or weakness; none of these is present.",
-            "Yes. Timing during or after heavy exertion points to overuse, and widespread cramps with heavy "
-            "sweating point to electrolytes or dehydration. The verdict is 'monitor', with fluids, "
-            "electrolytes and rest as next steps.",
+            "Watching for a week could miss a clot that needs a scan within hours.",
+            "Right. Swelling or warmth in the leg after surgery is a possible deep-vein thrombosis "
+            "(NICE NG158: scan within 4 hours); with breathlessness or chest pain it becomes 999.",
+            "Some swelling at the wound is expected; a swollen, warm calf after surgery must be checked "
+            "for a clot the same day.",
         ),
     ),
     Question(
         prompt=(
-            "Two days after a hamstring strain: mild, localized spasms that are easing, and some swelling "
-            "at the spot — no redness, no fever. Why does the self-check answer 'monitor' rather than "
-            "'consistent with healing'?"
+            "After a hot marathon in which she drank plain water at every station, a runner has cramps in "
+            "both legs and is becoming confused. What should happen?"
         ),
         options=(
-            "Because swelling on its own points to inflammation: it is not a red flag, but the area should "
-            "be watched for spreading redness or fever.",
-            "Because any swelling means infection and needs a doctor today.",
-            "Because two days is too early to judge anything.",
+            "Drink more water with salt tablets and rest in the shade.",
+            "Call an emergency number now.",
+            "Stretch the calves; confusion is normal after a marathon.",
         ),
-        correct=0,
+        correct=1,
         feedback=(
-            "Right. 'Consistent with healing' needs no accompanying symptoms at all. Swelling alone "
-            "caps the verdict at 'monitor'; redness together with swelling, or fever, would be red flags.",
-            "Swelling alone is expected in the inflammation phase; only redness with swelling, or fever, "
-            "is a red flag in the course's rules.",
-            "Timing shortly after an injury is exactly when guarding spasms are expected; the swelling is "
-            "what keeps the verdict at 'monitor'.",
+            "More fluid is exactly what must not be given: overdrinking is the main cause of low blood "
+            "sodium in endurance events (Hew-Butler et al. 2015).",
+            "Right. Confusion is a danger sign, and after overdrinking it can mean exercise-associated "
+            "hyponatraemia, which is treated in hospital.",
+            "Confusion is never normal after a race: it is one of the emergency signs.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Why does the self-check ask the emergency questions before any of the spasm criteria?"
+        ),
+        options=(
+            "Because the order of questions does not change any answer.",
+            "So that a life-threatening picture gets its destination at once, instead of being averaged "
+            "with reassuring answers or lost in a long form.",
+            "Because emergencies are common among people with cramps.",
+        ),
+        correct=1,
+        feedback=(
+            "In this tool, a ticked danger sign shows the emergency route before the rest is answered; "
+            "real triage systems (NHS Pathways, Manchester Triage) start the same way.",
+            "Right. Symptom checkers under-triage emergencies surprisingly often (Semigran et al. 2015; "
+            "Hill et al. 2020); screening first is one defence.",
+            "Emergencies are rare among people with cramps; the screen is there because missing one "
+            "costs so much.",
         ),
     ),
 ]
@@ -80,153 +93,131 @@ CRITERIA_QUESTIONS = [
 QUESTIONS = [
     Question(
         prompt=(
-            "Notebook 01. Why does a resting skeletal-muscle fibre sit near −85 to −90 mV and not "
-            "near E_Na?"
+            "Notebook 01. A patient's serum K⁺ falls from 4.5 to 2.8 mM. What does the GHK model predict "
+            "for the resting potential of skeletal muscle?"
         ),
         options=(
-            "Because the Na⁺/K⁺ pump alone produces the whole voltage.",
-            "Because at rest the membrane is far more permeable to K⁺ and Cl⁻ than to Na⁺, so their "
-            "equilibrium potentials (about −97 and −87 mV) dominate.",
-            "Because there is almost no Na⁺ outside the cell.",
+            "It becomes more negative (hyperpolarised), following E_K.",
+            "It becomes less negative, so the fibre sits closer to threshold and fires more easily.",
+            "It does not change, because Cl⁻ sets the resting potential.",
         ),
-        correct=1,
+        correct=0,
         feedback=(
-            "The pump keeps the gradients in place and adds only a few millivolts directly; the voltage "
-            "itself comes from ions moving through open channels.",
-            "Right. The GHK equation weights each ion by its permeability; with P_Na a hundredth of P_K, "
-            "E_Na (about +66 mV) pulls the resting potential only slightly.",
-            "There is plenty of Na⁺ outside (135–145 mM, against about 12 mM inside); what is missing at "
-            "rest is open Na⁺ channels.",
+            "Right. Less K⁺ outside makes E_K more negative, and the resting potential follows it part of "
+            "the way; clinically, low K⁺ causes weakness rather than tetany.",
+            "That is what happens when K⁺ rises, not when it falls.",
+            "Cl⁻ matters a lot at rest, but in steady state it redistributes and the potential still "
+            "follows K⁺.",
         ),
     ),
     Question(
-        prompt="Notebook 02. Put excitation–contraction coupling in order.",
+        prompt="Notebook 02. Where does the Ca²⁺ that switches on contraction in skeletal muscle come from?",
         options=(
-            "Ca²⁺ enters from the blood → myosin binds actin → action potential → SERCA releases Ca²⁺.",
-            "Action potential → Ca²⁺ released from the sarcoplasmic reticulum → Ca²⁺ binds troponin → "
-            "cross-bridges form force → SERCA pumps Ca²⁺ back → relaxation.",
-            "Troponin releases Ca²⁺ → action potential → cross-bridges detach → contraction.",
+            "It floods in from the blood through channels in the surface membrane, as the source article "
+            "describes it.",
+            "From the fibre's own store, the sarcoplasmic reticulum (SR).",
+            "From troponin, which releases Ca²⁺ when the fibre is stretched.",
         ),
         correct=1,
         feedback=(
-            "The Ca²⁺ for contraction comes mainly from the fibre's own store, the sarcoplasmic reticulum, "
-            "and SERCA takes it back up rather than releasing it.",
-            "Yes. Relaxation is active too: SERCA pumps use ATP to return Ca²⁺ to the store, and force "
-            "falls as Ca²⁺ leaves troponin.",
-            "Troponin is the Ca²⁺ sensor that lets cross-bridges form; it binds Ca²⁺ after release, it "
-            "does not supply it.",
+            "That is true of heart muscle in part, but skeletal muscle contracts even with no Ca²⁺ "
+            "outside for a while: its trigger Ca²⁺ is internal.",
+            "Right. The voltage sensor in the T-tubule opens the release channels of the SR mechanically; "
+            "SERCA pumps the Ca²⁺ back to relax.",
+            "Troponin is the Ca²⁺ sensor on the thin filament; it binds Ca²⁺, it does not supply it.",
         ),
     ),
     Question(
         prompt=(
-            "Notebook 02. Stimulation goes from 5 Hz to 50 Hz. What happens to the force, and why?"
+            "Notebook 03. Why do people with a falling blood Ca²⁺ usually notice tingling of the lips "
+            "and fingertips before their hands cramp?"
         ),
         options=(
-            "Twitches summate and fuse into a tetanus with a larger force, because Ca²⁺ stays high "
-            "between spikes and the cross-bridges never fully relax.",
-            "Force stays the same: each twitch is all-or-nothing.",
-            "Force falls, because the SR runs out of Ca²⁺ at once.",
-        ),
-        correct=0,
-        feedback=(
-            "Right. A single twitch reaches only a fraction of the maximal force (about 0.1–0.3 of it); "
-            "fusion by 30–60 Hz gives the full tetanic force.",
-            "The action potential is all-or-nothing, but the force is not: spikes that come before "
-            "relaxation is over add up.",
-            "Within one second of stimulation the store keeps releasing; force rises with frequency "
-            "until the twitches fuse.",
-        ),
-    ),
-    Question(
-        prompt="Notebook 03. Why can low ionized Ca²⁺ in the blood cause cramps or tetany?",
-        options=(
-            "Because muscle fibres then lack Ca²⁺ to contract, so they cramp.",
-            "Because less Ca²⁺ outside lets Na⁺ channels open at more negative potentials, so motor "
-            "axons can fire on their own and drive the muscle into involuntary contraction.",
-            "Because low Ca²⁺ makes the resting potential far more negative.",
+            "Because the skin has fewer Ca²⁺ channels, so its nerve endings feel the change first and "
+            "send warning signals.",
+            "Sensory axons are more excitable, so they start firing at a higher Ca²⁺.",
+            "Because the tingling comes from the muscles cramping.",
         ),
         correct=1,
         feedback=(
-            "The Ca²⁺ for contraction comes from the SR inside the fibre, not from the blood; low blood "
-            "Ca²⁺ acts on excitability instead.",
-            "Yes. External Ca²⁺ (and, more weakly, Mg²⁺) screens charges on the membrane surface; with "
-            "less of it, gating shifts by roughly 20 mV per tenfold drop and the axon becomes "
-            "hyperexcitable.",
-            "The resting potential hardly moves with Ca²⁺; what moves is the voltage at which Na⁺ "
-            "channels open.",
-        ),
-    ),
-    Question(
-        prompt="Notebook 04. After a muscle strain, how do healing-related spasms change over the weeks?",
-        options=(
-            "They rise in the first days (inflammation, sensitised nerves) and fade as regeneration and "
-            "remodeling take over.",
-            "They start low and grow steadily for months.",
-            "They stay at the same level until the muscle is fully healed, then stop at once.",
-        ),
-        correct=0,
-        feedback=(
-            "Right. Inflammation peaks around days 1–3, proliferation runs to about 3 weeks and "
-            "remodeling for weeks to months; guarding spasms follow that arc downward.",
-            "A steady rise is the opposite of healing and is one of the red flags (a worsening course).",
-            "The phases overlap and change gradually, so the spasms fade gradually too.",
-        ),
-    ),
-    Question(
-        prompt="Notebook 05. How are cold and heat used over the course of a muscle injury?",
-        options=(
-            "Heat in the first 48 hours, cold afterwards.",
-            "Cold in the first 48 hours to limit inflammation; heat after the acute phase to relax tight "
-            "muscle.",
-            "Only heat, at every stage.",
-        ),
-        correct=1,
-        feedback=(
-            "The other way round: early on the goal is to limit inflammation, which cold does.",
-            "Right. That is the treatment table of the course: cold early, heat once the acute phase is "
-            "over, together with rest and controlled movement.",
-            "Heat helps relax muscle later on, but in the first 48 hours cold is used to limit inflammation.",
+            "Calcium acts here on the voltage sensing of Na⁺ channels, not through Ca²⁺ channels in skin.",
+            "Right. Sensory axons carry more persistent Na⁺ current (Mogyoros et al. 2000); the model's "
+            "sensory fibre starts firing before the motor fibre as Ca²⁺ falls.",
+            "The tingling usually comes first, before any cramp; it is the sensory nerves firing.",
         ),
     ),
     Question(
         prompt=(
-            "Notebook 05. A runner gets frequent cramps while training hard every day without rest days "
-            "and drinking little. Which measures fit the course?"
+            "Notebook 03. A footballer gets a calf cramp in the last minutes of a match. What does the "
+            "evidence say helps most, there and then?"
         ),
         options=(
-            "Train harder to toughen the muscles.",
-            "Stretch only; fluids do not matter for cramps.",
-            "Build in rest with gentle, controlled movement, and restore fluids and electrolytes "
-            "through drink and diet.",
+            "Drinking a litre of water at once.",
+            "Stretching the cramping muscle.",
+            "A salt tablet.",
+        ),
+        correct=1,
+        feedback=(
+            "Cramp-threshold studies found no effect of dehydration alone, and a litre at once risks "
+            "diluting blood sodium.",
+            "Right. Stretch loads the tendon organs, whose inhibition can stop the discharge; it is the "
+            "best-supported acute treatment (Miller et al. 2022).",
+            "Salt has not been shown to stop a cramp in progress; fatigue of the reflex control is the "
+            "likelier driver in this setting.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Notebook 04. What would a good study need to measure to test the article's claim that "
+            "spasms are a sign that a strain is healing?"
+        ),
+        options=(
+            "How many people believe the claim.",
+            "Muscle activity (surface EMG) day by day after strains, alongside how well each one healed.",
+            "The force of one twitch in a healthy muscle.",
+        ),
+        correct=1,
+        feedback=(
+            "Belief is not evidence about muscles; it would only tell us how popular the idea is.",
+            "Right. No such study exists yet; the pain-adaptation evidence suggests pain usually lowers "
+            "activity of the painful muscle (Lund et al. 1991; Hodges & Tucker 2011).",
+            "A twitch in a healthy muscle says nothing about what happens after an injury.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Notebook 05. Which complication after a closed calf strain should never be waited out?"
+        ),
+        options=(
+            "A bruise that spreads down to the ankle over a few days.",
+            "Stiffness on the first morning.",
+            "Pain far beyond the injury in a tense, tight calf.",
         ),
         correct=2,
         feedback=(
-            "More load without rest is the overuse pattern itself and tends to make the cramps worse.",
-            "Gentle stretching helps, but fluid and electrolyte balance keeps nerve and muscle membranes "
-            "stable, so it matters too.",
-            "Right. Overuse calls for rest and controlled movement, and poor intake for fluids and "
-            "electrolytes; persistent cramps despite that deserve a professional look.",
+            "Bruising that tracks down with gravity is common and usually harmless.",
+            "Morning stiffness is common and eases with gentle movement.",
+            "Right. That is the picture of compartment syndrome, an emergency (BOAST guidance); infection "
+            "after a closed strain, by contrast, is rare.",
         ),
     ),
     Question(
         prompt=(
-            "Closing case. Three weeks after a back strain, spasms now shoot down one leg, are getting "
-            "worse, and the foot tingles. Which statement is right?"
+            "Closing case. A 58-year-old started a statin 5 weeks ago; since then both thighs ache and "
+            "cramp at night. No weakness, urine normal. What fits best?"
         ),
         options=(
-            "Radiating spasms with tingling and a worsening course point to a nerve cause; these are red "
-            "flags, so see a health professional.",
-            "It is the remodeling phase, so some spasms are expected; wait and see.",
-            "Drinking more water will settle it.",
+            "A GP within about a week, for a medicine review and a blood test.",
+            "Stop the statin today without telling anyone, since muscle pain proves it is harming the muscles.",
+            "Drink more water; the cramps are from dehydration.",
         ),
         correct=0,
         feedback=(
-            "Right. Tingling and a worsening course are both red flags, and radiating spasms point to an "
-            "irritated or compressed nerve root.",
-            "Healing spasms fade during remodeling and stay near the injury; these spread, grow and come "
-            "with tingling.",
-            "Fluids help cramps from dehydration, but nothing here points to fluids, and the red flags "
-            "call for a professional assessment.",
+            "Right. A new medicine sets a 'see soon' floor; statin muscle symptoms are checked with "
+            "creatine kinase, and weakness or dark urine would make it same-day or an emergency.",
+            "Stopping a prescribed medicine should be decided with the prescriber; the GP may well "
+            "change it.",
+            "Nothing here points to fluids, and dehydration alone has not been shown to cause cramps.",
         ),
     ),
 ]
