@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import math
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -125,11 +127,11 @@ def test_quiz_gives_feedback_per_answer_and_keeps_score():
     q = quiz(questions)
     assert q.check(0) is None  # nothing chosen yet: asks for an answer, no score change
     assert "Choose an answer first" in q.feedback[0].value
-    wrong = (questions[0].correct + 1) % len(questions[0].options)
+    wrong = (questions[0].shown_correct + 1) % len(questions[0].options)  # positions as shown (shuffled)
     q.choices[0].index = wrong
     q.buttons[0].click()
     assert "Not quite" in q.feedback[0].value and q.score == 0
-    q.choices[0].index = questions[0].correct
+    q.choices[0].index = questions[0].shown_correct
     q.buttons[0].click()
     assert "Correct" in q.feedback[0].value and q.score == 1
     assert "1 of 3 correct" in q.score_box.value
@@ -194,3 +196,35 @@ def test_signed_uses_a_true_minus_and_never_shows_minus_zero():
 
     assert signed(-96.87) == "−96.9" and signed(65.7) == "+65.7"
     assert signed(-0.04) == "+0.0" and signed(-0.004, 2) == "+0.00" and signed(1.234, 2) == "+1.23"
+
+
+# --- import boundaries ----------------------------------------------------------------------------------------------
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _imported_modules(path) -> set[str]:
+    """Top-level names of every module a Python file imports (``import a.b`` and ``from a.b import c`` give ``a``)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_benchmarks_do_not_import_from_tests():
+    files = sorted((REPO / "benchmarks").rglob("*.py"))
+    assert files, "no benchmark scripts found"
+    offenders = [str(p.relative_to(REPO)) for p in files if "tests" in _imported_modules(p)]
+    assert not offenders, f"benchmarks import from tests/ (use the shared reference/ package instead): {offenders}"
+
+
+def test_course_package_never_imports_scipy_or_the_reference_solvers():
+    offenders = {
+        str(p.relative_to(REPO)): sorted(bad)
+        for p in sorted((REPO / "course").rglob("*.py"))
+        if (bad := _imported_modules(p) & {"scipy", "reference", "tests", "benchmarks"})
+    }
+    assert not offenders, f"run-time code imports test-only modules (scipy is not a run-time dependency): {offenders}"

@@ -1,0 +1,204 @@
+"""The running case: two people whose stories each notebook advances, ending in the self-check.
+
+* **Maya**, 24, plays amateur football. She strains her right hamstring sprinting for a ball
+  (notebook 00), and her recovery, a cramp late in a match and a long flight carry her through
+  notebooks 02, 03, 04, 05 and 06.
+* **Daniel**, 52, has his thyroid removed for a large goitre. Two days later his lips and fingertips
+  tingle (notebooks 01, 03 and 06).
+
+Every number a chapter shows is computed here from the course's models when the chapter is shown;
+the prose only frames them. :func:`chapter` returns a chapter as Markdown, :func:`show` displays it
+in a notebook, and :data:`SELF_CHECK_ANSWERS` holds the answers the two enter in notebook 06.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from course.selfcheck import Answers
+
+__all__ = ["Person", "Chapter", "PEOPLE", "CHAPTERS", "SELF_CHECK_ANSWERS", "chapter", "show", "chapters_for"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who the case is about."""
+
+    key: str
+    name: str
+    age: int
+    sketch: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One step of a story: the notebook it belongs to, a title, and a text builder.
+
+    ``build`` returns the chapter's Markdown; it may call the models, so numbers are never typed in.
+    ``question`` is what the student should be able to answer after the notebook.
+    """
+
+    person: str
+    notebook: str
+    title: str
+    build: Callable[[], str]
+    question: str
+
+
+PEOPLE = MappingProxyType({
+    "maya": Person("maya", "Maya", 24, "amateur footballer, right hamstring strain"),
+    "daniel": Person("daniel", "Daniel", 52, "thyroid removed for a large goitre"),
+})
+
+_MAYA_BASE = dict(
+    recent_injury=True, days_since_injury=4.0, timing="rest_after_injury", intensity="mild", trend="lessening",
+    duration_weeks=0.5, location="localized", symptoms=frozenset(), hydration="adequate",
+    danger_signs=frozenset(), context=frozenset(), body_region="leg", age_band="16_to_64",
+)
+
+#: The answers Maya and Daniel enter in the notebook-06 self-check.
+SELF_CHECK_ANSWERS: MappingProxyType[str, Answers] = MappingProxyType({
+    "maya_day_4": Answers(**_MAYA_BASE),
+    "maya_after_flight": Answers(**{
+        **_MAYA_BASE, "days_since_injury": 20.0, "duration_weeks": 2.5, "trend": "unchanged",
+        "intensity": "moderate", "symptoms": frozenset({"swelling", "warmth"}),
+        "context": frozenset({"immobile_or_long_journey"}),
+    }),
+    "daniel_day_2": Answers(
+        recent_injury=False, days_since_injury=None, timing="no_pattern", intensity="moderate", trend="worsening",
+        duration_weeks=0.1, location="widespread",
+        symptoms=frozenset({"mouth_or_fingertip_tingling", "hand_or_foot_clawing"}),
+        hydration="adequate", danger_signs=frozenset(), context=frozenset({"neck_or_thyroid_surgery"}),
+        body_region="several_areas", age_band="16_to_64",
+    ),
+})
+
+
+def _maya_00() -> str:
+    return (
+        "In the last ten minutes of a Sunday match Maya sprints for a through-ball and feels a sharp pull at "
+        "the back of her right thigh. She limps off. That evening the muscle twitches now and then while she "
+        "rests on the sofa, and it feels tight when she straightens the knee. A teammate tells her the "
+        "twitching means it is already healing. Is that physiology, or a story? The course will let you "
+        "decide."
+    )
+
+
+def _daniel_01() -> str:
+    from course.electrolytes import NORMAL_RANGES, Electrolytes, classify
+
+    ecf = Electrolytes(ca=0.85, mg=0.65)
+    status = classify(ecf)
+    lo, hi = NORMAL_RANGES["ca"]
+    return (
+        f"Two days after his thyroid operation Daniel's blood test shows ionized Ca²⁺ {ecf.ca:g} mM "
+        f"({status['ca']}; normal {lo:g}–{hi:g} mM) and Mg²⁺ {ecf.mg:g} mM ({status['mg']}). The surgeon "
+        "explains that the four small parathyroid glands sit right behind the thyroid and can stop working "
+        "for a while after the operation; without their hormone (PTH) blood calcium falls. Daniel did not "
+        "sweat or skip drinks: his low calcium has a hormonal cause."
+    )
+
+
+def _maya_02() -> str:
+    return (
+        "A physiotherapist asks Maya to push her heel down into the couch. The strained hamstring gives "
+        "less force than the other side, and she braces the whole leg while she tries. Force in a muscle "
+        "comes from how often its motor units fire and how many of them are recruited; after a strain, "
+        "pain holds both back. This notebook shows how firing frequency turns single twitches into force."
+    )
+
+
+def _daniel_03() -> str:
+    from course.excitability import gating_shift_mv
+
+    shift = gating_shift_mv(0.85, 0.65)
+    return (
+        f"By the evening Daniel's lips and fingertips tingle, and later his hands cramp. With his Ca²⁺ and "
+        f"Mg²⁺ the model shifts Na⁺-channel gating by {shift:+.1f} mV. Which of his nerves should fire "
+        "first on its own, and why does the tingling come before the cramp?"
+    )
+
+
+def _maya_03() -> str:
+    return (
+        "Six weeks later Maya is back in the team. In the 85th minute of a hot match her left calf — not the "
+        "injured leg — locks in a painful cramp. She has drunk to thirst all game. A stretch with the toes "
+        "pulled up eases it within a minute. Was it her blood salts, or tired muscles and their reflexes?"
+    )
+
+
+def _maya_04() -> str:
+    return (
+        "In the first week after the strain Maya notes every twitch in a diary: many on days 1–3, fewer by "
+        "day 7. Her teammate calls it the healing spasms the article describes. Nobody has measured such "
+        "spasms after strains; what Maya's diary can and cannot show is the subject of this notebook."
+    )
+
+
+def _maya_05() -> str:
+    return (
+        "Maya asks what to do: ice or heat, stretching, massage, an ultrasound session at the gym's clinic, "
+        "and whether she should drink more water to stop the twitching. Each of these has a different "
+        "amount of evidence behind it."
+    )
+
+
+def _tier_line(key: str) -> str:
+    from course.selfcheck import assess
+
+    r = assess(SELF_CHECK_ANSWERS[key])
+    return f"**{r.urgency}** — {r.destination}"
+
+
+def _maya_06() -> str:
+    return (
+        f"Day 4 after the strain, mild easing twitches near the strain and nothing else: {_tier_line('maya_day_4')}\n\n"
+        "Day 20: Maya has just flown back from a tournament (a 9-hour flight). Her right calf — below the "
+        f"strain — is swollen and warm: {_tier_line('maya_after_flight')}"
+    )
+
+
+def _daniel_06() -> str:
+    return (
+        "Day 2 after the thyroid operation, tingling lips and fingertips, hands cramping into a claw: "
+        f"{_tier_line('daniel_day_2')}"
+    )
+
+
+#: Every chapter, in course order.
+CHAPTERS: tuple[Chapter, ...] = (
+    Chapter("maya", "00", "Maya pulls up", _maya_00, "Are spasms after a strain a sign of healing?"),
+    Chapter("daniel", "01", "Daniel's blood test", _daniel_01, "Why can a low ionized Ca²⁺ matter for nerves?"),
+    Chapter("maya", "02", "Maya's weak push", _maya_02, "How does firing frequency set muscle force?"),
+    Chapter("daniel", "03", "Daniel's tingling", _daniel_03, "Why does tingling come before tetany?"),
+    Chapter("maya", "03", "Maya's cramp", _maya_03, "What best explains an exercise-associated cramp?"),
+    Chapter("maya", "04", "Maya's diary", _maya_04, "What would it take to test the healing-spasm claim?"),
+    Chapter("maya", "05", "What should Maya do?", _maya_05, "Which treatments have evidence behind them?"),
+    Chapter("maya", "06", "Maya's self-checks", _maya_06, "How urgently, and where?"),
+    Chapter("daniel", "06", "Daniel's self-check", _daniel_06, "How urgently, and where?"),
+)
+
+
+def chapters_for(notebook: str) -> list[Chapter]:
+    """The chapters of one notebook (``"00"`` … ``"06"``)."""
+    return [c for c in CHAPTERS if c.notebook == notebook]
+
+
+def chapter(person: str, notebook: str) -> str:
+    """One chapter as Markdown (heading, story, question to keep in mind)."""
+    for c in CHAPTERS:
+        if c.person == person and c.notebook == notebook:
+            p = PEOPLE[person]
+            return (f"### The case: {c.title}\n\n*{p.name}, {p.age}, {p.sketch}.*\n\n{c.build()}\n\n"
+                    f"**Keep in mind:** {c.question}")
+    valid = ", ".join(f"({c.person!r}, {c.notebook!r})" for c in CHAPTERS)
+    raise ValueError(f"no chapter for person={person!r}, notebook={notebook!r}; valid: {valid}")
+
+
+def show(person: str, notebook: str):  # noqa: ANN201 - IPython display object
+    """Display one chapter in a notebook (Markdown output, identical run to run)."""
+    from IPython.display import Markdown
+
+    return Markdown(chapter(person, notebook))

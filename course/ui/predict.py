@@ -1,0 +1,96 @@
+"""Predict → observe → explain: commit a prediction, then see the model's answer, then the explanation.
+
+:func:`predict` builds a :class:`Predict` widget for one entry of :data:`course.predictions.PREDICTIONS`.
+The student picks an option or types a number (with its unit and allowed range) and presses
+**Commit my prediction**; only then is the model run (:attr:`~course.predictions.Prediction.observe`)
+and its answer shown — computed, never typed in — followed by the explanation. The prediction stays
+visible beside the model's answer so the two can be compared.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from course.predictions import PREDICTIONS, Observation, Prediction
+
+__all__ = ["predict", "Predict"]
+
+
+class Predict(widgets.VBox):
+    """One predict → observe → explain block (handles: ``answer``, ``commit_button``, ``result_html``)."""
+
+    def __init__(self, item: Prediction) -> None:
+        self.item = item
+        self.observation: Observation | None = None
+        if item.choices:
+            self.answer: widgets.ValueWidget = widgets.RadioButtons(
+                options=list(item.choices), value=None, layout=widgets.Layout(width="auto"),
+            )
+        else:
+            lo, hi = item.bounds  # type: ignore[misc]
+            self.answer = widgets.Text(
+                value="", placeholder=f"{item.unit}, {lo:g} to {hi:g}",
+                description=f"your prediction ({item.unit})", style={"description_width": "initial"},
+            )
+        self.answer.add_class("course-predict-answer")
+        self.commit_button = widgets.Button(
+            description="Commit my prediction", icon="lock", tooltip="Lock your prediction, then see the model",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.commit_button.add_class("course-predict-commit")
+        self.commit_button.on_click(lambda _b: self.commit())
+        self.result_html = widgets.HTML()
+        super().__init__([
+            widgets.HTML(f"<p><b>Predict first.</b> {html.escape(item.prompt)}</p>"),
+            self.answer, self.commit_button, self.result_html,
+        ], layout=widgets.Layout(border="2px solid #0072B2", padding="6px 10px", margin="6px 0"))
+        self.add_class("course-predict")
+
+    def _read(self) -> tuple[str, float | int]:
+        """The prediction as (words, value); ``ValueError`` with a message if there is none or it is bad."""
+        item = self.item
+        if item.choices:
+            if self.answer.index is None:
+                raise ValueError("choose one option first")
+            return item.choices[self.answer.index], self.answer.index
+        lo, hi = item.bounds  # type: ignore[misc]
+        text = self.answer.value.strip().replace(",", ".").replace("−", "-")
+        try:
+            x = float(text)
+        except ValueError:
+            raise ValueError(f"type a number of {item.unit} from {lo:g} to {hi:g}") from None
+        if not lo <= x <= hi:
+            raise ValueError(f"{x:g} {item.unit} is outside the range {lo:g} to {hi:g} {item.unit}")
+        return f"{x:g} {item.unit}", x
+
+    def commit(self) -> Observation | None:
+        """Lock the prediction, run the model and show its answer and the explanation."""
+        try:
+            words, value = self._read()
+        except ValueError as exc:
+            self.result_html.value = f'<div role="alert">⚠ {html.escape(str(exc))}</div>'
+            return None
+        self.observation = obs = self.item.observe()
+        self.answer.disabled = True
+        self.commit_button.disabled = True
+        verdict = ""
+        if obs.choice is not None and isinstance(value, int):
+            verdict = " — the same as the model." if value == obs.choice else " — the model says otherwise."
+        elif obs.value is not None:
+            verdict = f" — the model gives {obs.value:.3g} {self.item.unit}."
+        self.result_html.value = (
+            f'<div role="status"><p><b>Your prediction:</b> {html.escape(words)}{html.escape(verdict)}</p>'
+            f'<p><b>What the model shows:</b> {html.escape(obs.text)}</p>'
+            f'<p style="border-left:4px solid #009E73;padding-left:8px"><b>Why:</b> '
+            f"{html.escape(self.item.explanation)}</p></div>"
+        )
+        return obs
+
+
+def predict(key: str) -> Predict:
+    """The predict → observe → explain widget for ``key`` (a key of :data:`course.predictions.PREDICTIONS`)."""
+    if key not in PREDICTIONS:
+        raise ValueError(f"key={key!r} is not valid; choose one of: " + ", ".join(map(repr, PREDICTIONS)))
+    return Predict(PREDICTIONS[key])
