@@ -52,8 +52,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     """Write a static HTML copy of the executed notebooks (index.html + one page each) into OUT_DIR."""
     from course.export import export_html
 
-    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None)
+    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None, instructor=True)
     print(f"wrote {len(written)} file(s) into {args.out_dir}; open {Path(args.out_dir) / 'index.html'}")
+    return 0
+
+
+def _cmd_instructor(args: argparse.Namespace) -> int:
+    """Regenerate instructor/answer_keys.md, timings.md and glossary.md from the course data."""
+    from course import instructor
+
+    if args.check:
+        stale = instructor.stale()
+        print("instructor pack is current" if not stale else "out of date: " + ", ".join(stale))
+        return 1 if stale else 0
+    for path in instructor.write():
+        print(f"wrote {path}")
     return 0
 
 
@@ -73,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("out_dir", metavar="OUT_DIR", help="folder for index.html, the pages and plotly.min.js")
     e.add_argument("notebooks", nargs="*", help="notebooks to export (default: all in notebooks/)")
     e.set_defaults(func=_cmd_export)
+    ins = sub.add_parser("instructor", help="regenerate the answer keys, timings and glossary in instructor/")
+    ins.add_argument("--check", action="store_true", help="only report whether the files are current")
+    ins.set_defaults(func=_cmd_instructor)
     args = parser.parse_args(argv)
     return args.func(args)
 

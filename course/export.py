@@ -43,7 +43,7 @@ from course import DISCLAIMER, __version__
 from course.build import notebook_paths
 from course.style import OKABE_ITO
 
-__all__ = ["PLOTLY_JS", "INDEX", "notebook_title", "export_html"]
+__all__ = ["PLOTLY_JS", "INDEX", "notebook_title", "export_html", "export_instructor"]
 
 #: File name of the plotly.js bundle written into the export folder.
 PLOTLY_JS = "plotly.min.js"
@@ -236,10 +236,10 @@ def _nav(pages: list[tuple[str, str]], i: int) -> str:
     return f'<nav class="course-nav" aria-label="Course pages">{"".join(links)}</nav>'
 
 
-def _index_page(pages: list[tuple[str, str]]) -> str:
+def _index_page(pages: list[tuple[str, str]], extra: str = "") -> str:
     items = "\n".join(
         f'    <li><a href="{html.escape(name)}">{html.escape(title)}</a></li>' for name, title in pages
-    )
+    ) + extra
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -284,7 +284,65 @@ def _exporter():
     return exporter
 
 
-def export_html(out_dir: Path, notebooks: list[Path] | None = None) -> list[Path]:
+def _md_page(title: str, body_html: str, back: str) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{html.escape(title)}</title>
+<style type="text/css">
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: {_INK};
+  max-width: 52em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }}
+table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #777; padding: 3px 6px; text-align: left; }}
+@media print {{ nav {{ display: none; }} }}
+{_CSS}
+</style>
+</head>
+<body>
+<nav class="course-nav" aria-label="Instructor pages"><a href="{back}">Instructor pack</a></nav>
+<main>
+{_disclaimer_html()}
+{body_html}
+</main>
+</body>
+</html>
+"""
+
+
+def export_instructor(out_dir: Path, source: Path | None = None) -> list[Path]:
+    """Write the instructor pack (``instructor/*.md`` and ``instructor/summaries/*.md``) as HTML pages.
+
+    Pages go to ``out_dir/instructor/``, with an ``index.html`` listing them; returns the files written.
+    """
+    import mistune
+
+    from course.instructor import INSTRUCTOR_DIR
+
+    src = Path(source) if source is not None else INSTRUCTOR_DIR
+    files = sorted(src.glob("*.md")) + sorted((src / "summaries").glob("*.md"))
+    if not files:
+        raise FileNotFoundError(f"no instructor pages (*.md) in {src}")
+    to_html = mistune.create_markdown(plugins=["table"])
+    out = Path(out_dir) / "instructor"
+    (out / "summaries").mkdir(parents=True, exist_ok=True)
+    written, links = [], []
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), f.stem)
+        rel = f.relative_to(src).with_suffix(".html")
+        back = "../index.html" if rel.parent.name == "summaries" else "index.html"
+        target = out / rel
+        target.write_text(_md_page(title, str(to_html(text)), back), encoding="utf-8")
+        written.append(target)
+        links.append(f'<li><a href="{html.escape(rel.as_posix())}">{html.escape(title)}</a></li>')
+    index = out / INDEX
+    index.write_text(_md_page("Instructor pack", "<h1>Instructor pack</h1><ul>" + "".join(links) + "</ul>",
+                              "../index.html"), encoding="utf-8")
+    return [index, *written]
+
+
+def export_html(out_dir: Path, notebooks: list[Path] | None = None, instructor: bool = False) -> list[Path]:
     """Write a static HTML version of the executed course notebooks into ``out_dir``.
 
     Parameters
@@ -292,6 +350,8 @@ def export_html(out_dir: Path, notebooks: list[Path] | None = None) -> list[Path
     out_dir:
         Folder to write into (created if missing). Existing files of the same names are replaced;
         nothing is written anywhere else.
+    instructor:
+        Also write the instructor pack (:func:`export_instructor`) and link it from the course map.
     notebooks:
         Executed notebooks to export, in course order (default: every course notebook in
         ``notebooks/``, see :func:`course.build.notebook_paths`). Their stored outputs are used as
@@ -365,9 +425,14 @@ def export_html(out_dir: Path, notebooks: list[Path] | None = None) -> list[Path
         target.write_text(_rewrite_links(body), encoding="utf-8")
         written_pages.append(target)
 
+    extra_pages: list[Path] = []
+    extra = ""
+    if instructor:
+        extra_pages = export_instructor(out)
+        extra = '\n    <li><a href="instructor/index.html">Instructor pack (guide, answer keys, summaries)</a></li>'
     index = out / INDEX
-    index.write_text(_index_page(pages), encoding="utf-8")
-    written = [index, *written_pages]
+    index.write_text(_index_page(pages, extra), encoding="utf-8")
+    written = [index, *written_pages, *extra_pages]
     if any_figure:
         from plotly.offline import get_plotlyjs
 
