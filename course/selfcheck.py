@@ -761,6 +761,12 @@ def _danger_floors() -> list[Floor]:
     ]
 
 
+_COMPARTMENT_WHY = (
+    "Severe pain that keeps rising, or tingling or numbness, in a swollen limb in the first days after an "
+    "injury can be compartment syndrome developing: pressure that cuts off the muscle's blood supply, "
+    "treated by surgery within hours."
+)
+
 _HEAD_NECK_WHY = (
     "After a blow to the head or neck, a fall or a crash, neck symptoms or pain, tingling, numbness "
     "or weakness spreading into the limbs can mean an injury to the neck bones or the spinal cord."
@@ -783,6 +789,29 @@ def _emergency_combinations() -> list[Floor]:
               "falling; it is treated with calcium in hospital, sometimes into a vein.", "context",
               ("electrolytes",), any_of={"context": _fs("neck_or_thyroid_surgery"),
                                          "symptoms": _fs("mouth_or_fingertip_tingling", "hand_or_foot_clawing")}),
+        Floor("compartment_worsening", "emergency_now", "severe, swollen and worsening soon after an injury",
+              f"severe intensity with swelling, worsening, within {ACUTE_PHASE_DAYS:g} days of an injury",
+              _COMPARTMENT_WHY, "intensity", ("persisting_problem",),
+              all_of={"symptoms": _fs("swelling")}, at_least={"intensity": "severe", "trend": "worsening"},
+              injury=True, days_at_most=ACUTE_PHASE_DAYS),
+        Floor("compartment_nerve", "emergency_now", "severe, swollen and tingling soon after an injury",
+              f"severe intensity with swelling and numbness, tingling or weakness, within {ACUTE_PHASE_DAYS:g} "
+              "days of an injury", _COMPARTMENT_WHY, "accompanying symptoms", ("persisting_problem",),
+              all_of={"symptoms": _fs("swelling")}, any_of={"symptoms": _fs("numbness", "tingling", "weakness")},
+              at_least={"intensity": "severe"}, injury=True, days_at_most=ACUTE_PHASE_DAYS),
+        Floor("plain_water_very_unwell", "emergency_now", "very unwell after drinking lots of plain water",
+              "drank_lots_of_plain_water with feeling_very_unwell",
+              "Feeling very unwell (sick, a headache) with cramps after drinking a lot of plain water can be "
+              "low blood sodium with swelling of the brain starting; it needs a sodium test and treatment "
+              "at once, and no more water.", "context", ("electrolytes",),
+              any_of={"context": _fs("drank_lots_of_plain_water"), "symptoms": _fs("feeling_very_unwell")}),
+        Floor("heat_illness", "emergency_now", "very unwell after hard exercise with heavy sweating",
+              "feeling_very_unwell during or after exertion with heavy sweating",
+              "Feeling very unwell during or after hard exercise with heavy sweating can be heat exhaustion "
+              "turning into heatstroke; if cooling down for 30 minutes has not helped, it is an emergency.",
+              "accompanying symptoms", ("overuse",),
+              any_of={"symptoms": _fs("feeling_very_unwell"), "timing": _fs("during_exertion", "after_exertion"),
+                      "hydration": _fs("heavy_sweating")}),
         Floor("head_neck_region", "emergency_now", "neck or shoulder spasm after a head or neck injury",
               "head_or_neck_injury and region neck_or_shoulder", _HEAD_NECK_WHY, "context", ("nerve",),
               any_of={**head, "body_region": _fs("neck_or_shoulder")}),
@@ -823,6 +852,10 @@ def _urgent_floors() -> list[Floor]:
               "New weakness means the muscle is not doing its job: a nerve may not be driving it, or, "
               "after hard exercise, the muscle itself may be breaking down.", "accompanying symptoms",
               ("nerve",), any_of={"symptoms": _fs("weakness")}),
+        Floor("new_medicine", "urgent_today", "a new or changed medicine", "context new_or_changed_medicine",
+              "Several medicines can cause cramps or muscle pain; with a statin, unexplained muscle pain, "
+              "tenderness or weakness needs a doctor the same day (NHS advice), because rarely the muscle "
+              "is breaking down.", "context", ("medicine",), any_of={"context": _fs("new_or_changed_medicine")}),
         Floor("wound_or_puncture", "urgent_today", "a recent wound or puncture",
               "context wound_or_puncture",
               "Muscle spasms after a wound, puncture, bite or burn can be the start of tetanus; a doctor "
@@ -891,10 +924,13 @@ def _soon_pattern_floors() -> list[Floor]:
               f"Spasms that have gone on for {PERSISTING_WEEKS:g} weeks or more without easing need their "
               "cause looked for (for example a medicine, a nerve problem, or blood salts).", "duration",
               ("persisting_problem",), at_least={"trend": "unchanged"}, weeks_at_least=PERSISTING_WEEKS),
-        Floor("new_medicine", "see_soon", "a new or changed medicine", "context new_or_changed_medicine",
-              "Several medicines can cause cramps or muscle pain (for example statins and water tablets); "
-              "a GP or pharmacist should review them — do not stop a prescribed medicine on your own.",
-              "context", ("medicine",), any_of={"context": _fs("new_or_changed_medicine")}),
+
+        Floor("exertional_calf_older", "see_soon", "cramping on exertion at 65 or over, for 2 weeks or more",
+              "during_exertion, age 65_or_over, duration >= 2 weeks",
+              "Cramping pain that comes on with walking and eases with rest, in an older person, can be "
+              "narrowed leg arteries (peripheral arterial disease); a GP can check the pulses and blood "
+              "pressure in the legs.", "timing", ("outside_scope",),
+              any_of={"timing": _fs("during_exertion"), "age_band": _fs("65_or_over")}, weeks_at_least=2.0),
         Floor("under_16", "see_soon", "under 16", "age_band under_16",
               "This self-check is written for adults; spasms in a child or teenager should be judged "
               "by a GP.", "age", ("outside_scope",), any_of={"age_band": _fs("under_16")}),
@@ -1142,7 +1178,7 @@ def _timing_reason(answer: str, a: Answers) -> Reason:
     if a.timing in ("during_exertion", "after_exertion"):
         return Reason("timing", answer, "problem", ("overuse",),
                       "Cramps that come with hard exercise usually follow muscle fatigue (the neuromuscular "
-                      "theory of exercise-associated cramp), not the injury.")
+                      "theory of exercise-associated cramp)" + (", not the injury." if a.recent_injury else "."))
     if a.timing == "night":
         return Reason("timing", answer, "neutral", (),
                       "Night-time leg cramps are common, especially in older adults and in pregnancy, and "
@@ -1349,13 +1385,17 @@ _FLAG_STEPS: Mapping[str, str] = MappingProxyType({
                               "tear, a fracture or bleeding into the muscle."),
     "radiating": ("A GP or physiotherapist can examine the nerve root (strength, feeling, reflexes); most "
                   "such episodes settle with time while staying gently active."),
-    "new_medicine": ("Bring the name of the new medicine: statins and water tablets (diuretics) are known "
-                     "causes of cramps. Do not stop a prescribed medicine without advice."),
+    "new_medicine": ("Say which medicine: with a statin, the doctor checks a blood test (creatine kinase) and "
+                     "decides whether to stop it; water tablets (diuretics) and some others also cause cramps."),
+    "compartment": ("Say that the pain is out of proportion or the limb is tingling: the pressure inside the "
+                    "muscle may need measuring at once. Loosen any tight bandage, do not raise the limb high."),
+    "plain_water": ("Do not drink more plain water: drinking beyond thirst can dilute blood sodium. Drink "
+                    f"only to thirst; if you become confused, vomit or have a bad headache, {_CALL}."),
+    "heat": ("Move somewhere cool, lie down with the legs raised a little, and sip a cool drink only if "
+             "you are thirsty; do not leave the person alone."),
     "under_16": "For a child or teenager, contact a GP (or NHS 111): this self-check is written for adults.",
     "region_outside_scope": ("Spasms in the chest, belly, face or jaw need a doctor's opinion; with chest pain "
                              f"or trouble breathing, {_CALL}."),
-    "plain_water": ("Do not drink more plain water: drinking beyond thirst can dilute blood sodium. Drink "
-                    f"only to thirst; if you become confused, vomit or have a bad headache, {_CALL}."),
     "cause_search": ("Ask for the cause to be looked for: a medicine review and blood tests (for example "
                      "calcium, magnesium, potassium, kidney and thyroid function, creatine kinase)."),
     "inflamed": ("Swelling, redness or warmth that an injury does not explain, or that is not settling, "
@@ -1371,6 +1411,8 @@ _FLAG_STEP_KEY: Mapping[str, str] = MappingProxyType({
     "severe_swelling_acute": "severe_swelling_acute", "radiating": "radiating", "new_medicine": "new_medicine",
     "under_16": "under_16", "region_outside_scope": "region_outside_scope",
     "plain_water_widespread": "plain_water", "plain_water_several_areas": "plain_water",
+    "plain_water_very_unwell": "plain_water", "compartment_worsening": "compartment",
+    "compartment_nerve": "compartment", "heat_illness": "heat",
     "severe": "cause_search", "worsening": "cause_search", "persisting": "cause_search",
     "inflamed_no_injury": "inflamed", "inflamed_not_settling": "inflamed",
 })

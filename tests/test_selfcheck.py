@@ -171,7 +171,7 @@ def trigger(f: Floor) -> Answers:
         value = sorted(values)[0]
         kw[name] = frozenset({value}) | kw.get(name, frozenset()) if name in SETS else value
     for name, values in f.all_of.items():
-        kw[name] = frozenset(values)
+        kw[name] = frozenset(values) | kw.get(name, frozenset())
     kw.update(f.at_least)
     if f.days_over is not None:
         kw["days_since_injury"] = f.days_over + 1.0
@@ -232,7 +232,7 @@ SPEC_TABLE = [  # (row of COURSE_SPEC's floor table, answers, at least)
     ("≥ 6 weeks and not lessening",
      [{**BENIGN, "duration_weeks": w, "trend": t} for w in (6.0, 52.0) for t in ("unchanged", "worsening")],
      "see_soon"),
-    ("new medicine; under 16; chest/abdomen; face/jaw",
+    ("new medicine; under 16; chest/abdomen; face/jaw",  # the engine gives urgent_today for a new medicine (statins)
      [{"context": {"new_or_changed_medicine"}}, {"age_band": "under_16"}, {"body_region": "chest_or_abdomen"},
       {"body_region": "face_or_jaw"}], "see_soon"),
     ("lots of plain water + widespread or several areas",
@@ -307,9 +307,10 @@ def test_verdict_is_derived_from_the_tier():
         assert r.verdict == expected[r.urgency]
 
 
-def test_hydration_never_changes_the_tier():
-    # Dehydration alone does not change the cramp threshold (Miller 2010; Lau 2019): fluid answers
-    # change only the text, except after drinking lots of plain water (a context item).
+def test_fluids_alone_never_change_the_tier():
+    # Dehydration alone does not change the cramp threshold (Miller 2010; Lau 2019): with no symptom ticked,
+    # fluid answers change only the text. (Heavy sweating matters with "feeling very unwell" after exertion:
+    # the heat-illness floor, NHS "Heat exhaustion and heatstroke"; drinking lots of plain water is a context.)
     for a in all_answers(days_since_injury=4.0, duration_weeks=0.5):
         if a.hydration == "adequate":
             tiers = {urgency_of(dataclasses.replace(a, hydration=h)) for h in HYDRATIONS}
@@ -571,8 +572,8 @@ def test_final_quiz_closing_case_matches_the_engine_and_no_key_is_always_longest
     statin = assess(Answers(**{**BENIGN, "timing": "night", "intensity": "moderate", "trend": "unchanged",
                                "duration_weeks": 5.0, "location": "widespread", "body_region": "several_areas",
                                "context": frozenset({"new_or_changed_medicine"})}))
-    assert statin.urgency == "see_soon"
-    assert QUESTIONS[-1].options[QUESTIONS[-1].correct].startswith("A GP within about a week")
+    assert statin.urgency == "urgent_today"  # NHS statins: unexplained muscle pain → doctor or 111 straight away
+    assert QUESTIONS[-1].options[QUESTIONS[-1].correct].startswith("A doctor today")
     qs = [*CRITERIA_QUESTIONS, *QUESTIONS]
     longest = sum(max(range(len(q.options)), key=lambda i: len(q.options[i])) == q.correct for q in qs)
     assert longest / len(qs) <= 0.45
