@@ -6,6 +6,7 @@ from course.predictions._base import Observation, Prediction
 
 __all__ = ["ITEMS"]
 
+
 def _vrest_low_k() -> Observation:
     from course.electrolytes import Electrolytes, resting_potential
 

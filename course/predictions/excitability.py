@@ -6,6 +6,7 @@ from course.predictions._base import Observation, Prediction
 
 __all__ = ["ITEMS"]
 
+
 def _high_k_axon() -> Observation:
     from course.electrolytes import Electrolytes
     from course.excitability import rheobase_ua_cm2, spontaneous_rate_hz

@@ -6,6 +6,7 @@ from course.predictions._base import Observation, Prediction
 
 __all__ = ["ITEMS"]
 
+
 def _dehydration_off() -> Observation:
     import numpy as np
 

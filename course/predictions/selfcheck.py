@@ -6,11 +6,13 @@ from course.predictions._base import Observation, Prediction
 
 __all__ = ["ITEMS"]
 
+
 def _post_op_calf() -> Observation:
     from course.selfcheck import EXAMPLES, TIERS, assess
 
     r = assess(EXAMPLES["calf_after_surgery"][1])
     return Observation(f"The self-check gives {r.urgency}: {r.destination}", choice=TIERS.index(r.urgency))
+
 
 _TIER_CHOICES = (
     "Emergency now (999/112/911)",
@@ -20,7 +22,6 @@ _TIER_CHOICES = (
     "Self-care",
 )
 
-#: Every item, by key. Read-only.
 
 #: The items of notebook 06, in order.
 ITEMS: tuple[Prediction, ...] = (

@@ -6,6 +6,7 @@ from course.predictions._base import Observation, Prediction
 
 __all__ = ["ITEMS"]
 
+
 def _ek_up() -> Observation:
     from course.electrolytes import nernst
     from course.ui.welcome import K_IN_MM
