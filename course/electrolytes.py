@@ -16,13 +16,17 @@ Skeletal muscle has no strong Cl⁻ pump: cytosolic Cl⁻ distributes passively,
 it moves until E_Cl equals the membrane potential. In that *steady state* the Cl⁻ terms cancel
 out of the GHK equation exactly and the resting potential is set by K⁺ and Na⁺ alone
 (``chloride="steady"``, the default). Clinical electrolyte disorders develop over hours to days,
-so the steady state is the right default for this course, and it is the choice that reproduces
-the large swing of V_rest with serum K⁺ seen in patients.
+so the steady state is the right default for this course; in it V_rest follows serum K⁺ closely
+(about 47 mV per tenfold change near normal values). That slope is a property of the equation, not
+a fit to patient data: in chronic hypokalaemia cytosolic K⁺ falls too, which this model leaves out.
 
 In the first seconds after a sudden change of the bathing solution, cytosolic Cl⁻ has not yet
 moved. With the large Cl⁻ permeability, chloride then holds the membrane near its old potential
-and a K⁺ step moves V_rest only a few mV (Hodgkin & Horowicz 1959). ``chloride="acute"`` computes
-that case with cytosolic Cl⁻ held at its given value (default 4 mM).
+and a K⁺ step moves V_rest only a few mV (the idea of Hodgkin & Horowicz 1959). ``chloride="acute"``
+computes that case with cytosolic Cl⁻ held at its given value (default 4 mM). The numbers are GHK
+calculations with constant permeabilities, not reproductions of measurements: real fibres respond
+asymmetrically (raising K⁺ depolarises within seconds, lowering it repolarises slowly) because their
+K⁺ conductance rectifies inwards, which a constant P_K cannot show.
 
 Sources (full citations in ``REFERENCES.md`` (Notebook 01)): Hodgkin & Horowicz 1959, J Physiol
 148:127 (permeability ratios, Cl⁻ steady state vs acute); Goldman 1943, J Gen Physiol 27:37 and
@@ -452,23 +456,39 @@ PRESET_LABELS: dict[str, str] = {
     "dehydration_sweating": "Dehydration after heavy sweating (Na⁺ 147, Cl⁻ 107 mM)",
 }
 
-#: One-sentence teaching note per preset.
+#: Teaching note per preset, shown beside the explorer: what the resting-potential model says, and the
+#: clinical picture it cannot show (sources: Jurkat-Rott et al. 2009; Krishnan et al. 2005; Turner et al. 2016;
+#: del Castillo & Engbaek 1954; hypomagnesaemia → impaired PTH secretion and action, Harrison's). Low Ca²⁺ and
+#: low Mg²⁺ are never attributed to sweating: PTH defends ionized Ca²⁺, and sweat carries little of either.
 PRESET_NOTES: dict[str, str] = {
     "normal": "All five ions inside their normal serum ranges.",
-    "hypokalaemia": "Mild low K⁺: the resting potential becomes more negative (hyperpolarised).",
+    "hypokalaemia": (
+        "Mild low K⁺: the model fibre hyperpolarises. Patients with low K⁺ feel weak and achy and can get "
+        "cramps, mostly through the alkalosis and low Mg²⁺ that often come with it, which this model leaves out."
+    ),
     "severe_hypokalaemia": (
         "Very low K⁺: the GHK model predicts strong hyperpolarisation, but real fibres can instead "
-        "depolarise and become weak (see 'What this model leaves out')."
+        "depolarise and become weak (see 'What this model leaves out'); severe cases can break muscle "
+        "down (rhabdomyolysis)."
     ),
-    "hyperkalaemia": "High K⁺: the resting potential moves towards zero (depolarised).",
+    "hyperkalaemia": (
+        "High K⁺: the resting potential moves towards zero (depolarised). Sustained depolarisation "
+        "inactivates Na⁺ channels, so patients become weak, in severe cases flaccidly paralysed, and the "
+        "heart rhythm is at risk; it does not cause tetany."
+    ),
     "hyponatraemia": "Low Na⁺: E_Na falls but V_rest hardly changes, because resting P_Na is small.",
     "hypocalcaemia": (
-        "Low ionized Ca²⁺: V_rest is unchanged, but nerve and muscle become easier to excite "
-        "(notebook 03)."
+        "Low ionized Ca²⁺: V_rest is unchanged, but nerve becomes easier to excite (notebook 03): tingling "
+        "first, then carpopedal spasm. Causes: parathyroid damage after neck surgery, vitamin D or Mg²⁺ "
+        "deficiency, alkalosis from over-breathing, citrate from large transfusions."
     ),
-    "hypomagnesaemia": "Low Mg²⁺: V_rest is unchanged; Mg²⁺ acts on excitability, like Ca²⁺ but weaker.",
+    "hypomagnesaemia": (
+        "Low Mg²⁺: V_rest is unchanged. Mg²⁺ shields the surface charge less than Ca²⁺ does, but at the "
+        "nerve–muscle junction it opposes Ca²⁺-triggered transmitter release; low Mg²⁺ matters mostly because "
+        "it impairs PTH secretion and action, and so lowers Ca²⁺."
+    ),
     "dehydration_sweating": (
         "Sweat holds less salt than plasma, so losing it without drinking concentrates Na⁺ and Cl⁻ "
-        "(assumption: 3 L of sweat with Na⁺ 43 mM, nothing drunk)."
+        "(assumption: 3 L of sweat with Na⁺ 43 mM, nothing drunk). Ca²⁺ and Mg²⁺ stay normal."
     ),
 }

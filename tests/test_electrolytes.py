@@ -4,8 +4,16 @@ Reference values and where they come from (full citations in REFERENCES.md (Note
 - RT/F and Nernst values: PHYSIOLOGY_REFERENCE "Constants" / "Resting potential" (computed from CODATA
   R and F; textbook Nernst equation).
 - GHK prototype values (P_Na/P_K 0.01, Cl⁻ steady state, K 4/140, Na 145/12 → −86.8, −95.4 at 2.5 mM,
-  −75.1 at 7 mM; acute Cl_i fixed, P_Cl/P_K 2 → only −2.9 mV for the 4 → 2.5 mM step):
-  PHYSIOLOGY_REFERENCE "Resting potential", after Hodgkin & Horowicz 1959, J Physiol 148:127.
+  −75.1 at 7 mM; acute Cl_i fixed, P_Cl/P_K 2 → only −2.9 mV for the 4 → 2.5 mM step): GHK calculations
+  from PHYSIOLOGY_REFERENCE "Resting potential" (self-consistency checks of the equation, not measurements).
+  The permeability ratios and the idea that unmoved Cl⁻ buffers a K⁺ step are Hodgkin & Horowicz 1959,
+  J Physiol 148:127; their fibres responded asymmetrically (fast depolarisation on raising K⁺, slow
+  repolarisation on lowering it, because the K⁺ conductance rectifies inwards), which a constant-permeability
+  GHK equation cannot reproduce.
+- Clinical statements in the preset notes and the quiz: Krishnan et al. 2005, Brain 128:2164 (hyperkalaemia
+  depolarises motor axons, no spontaneous firing); Turner et al. 2016, Endocr Connect 5:G7 (causes and signs
+  of hypocalcaemia); del Castillo & Engbaek 1954, J Physiol 124:370 (Mg²⁺ blocks transmitter release);
+  Mogyoros et al. 2000, Muscle Nerve 23:310 (sensory axons more excitable than motor axons).
 - V_rest ≈ −85 mV at 4 mM K_o in human/mammalian muscle: Jurkat-Rott et al. 2009, PNAS 106:4036.
 - Normal serum ranges: COURSE_SPEC reference values (clinical laboratory intervals).
 - Sweat composition for the dehydration preset: Lara et al. 2016, J Int Soc Sports Nutr 13:31;
@@ -16,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 
 import numpy as np
 import pytest
@@ -31,6 +40,7 @@ from course.electrolytes import (
     PERMEABILITY,
     PHYSICAL_RANGES,
     PRESET_LABELS,
+    PRESET_NOTES,
     PRESETS,
     Electrolytes,
     classify,
@@ -175,8 +185,10 @@ def test_resting_potential_matches_prototype_reference():
 
 
 def test_acute_chloride_buffers_a_potassium_step():
-    # Hodgkin & Horowicz 1959 (via PHYSIOLOGY_REFERENCE): with Cl_i fixed and P_Cl/P_K 2, stepping K_o
-    # 4 → 2.5 mM changes V by only ≈ −2.9 mV (Cl 110/4.5), against ≈ −8.6 mV once Cl⁻ has settled.
+    # A GHK calculation (PHYSIOLOGY_REFERENCE "Resting potential"), not a measured value: with Cl_i fixed and
+    # P_Cl/P_K 2 (the Hodgkin & Horowicz 1959 ratios), stepping K_o 4 → 2.5 mM changes V by only ≈ −2.9 mV
+    # (Cl 110/4.5), against ≈ −8.6 mV once Cl⁻ has settled. Real fibres are asymmetric (inward rectification:
+    # quick depolarisation on raising K⁺, slow repolarisation on lowering it); this equation is not.
     ecf = Electrolytes(k=4.0, na=145.0, cl=110.0)
     ic = {"K": 140.0, "Cl": 4.5}
     acute = resting_potential(ecf.replace(k=2.5), intracellular=ic, chloride="acute") - resting_potential(
@@ -467,13 +479,84 @@ def test_quiz_has_feedback_and_numbers_match_model():
     assert len(questions) >= 3
     for q in questions:
         assert len(q.feedback) == len(q.options) and all(len(f) > 20 for f in q.feedback)
-    # Q1 quotes −89 → −94 mV for K⁺ 4 → 3 mM and −79 mV at 6.5 mM.
+    # Q1 quotes −89 → −94 mV for K⁺ 4 → 3 mM and −79 mV at 6.5 mM (also Q8).
+    assert "−89 → −94 mV" in questions[0].feedback[questions[0].correct]
     assert round(resting_potential(Electrolytes())) == -89
     assert round(resting_potential(PRESETS["hypokalaemia"])) == -94
     assert round(resting_potential(PRESETS["hyperkalaemia"])) == -79
     # Q2 quotes about −111 mV (GHK) versus −134 mV (E_K) at 1 mM.
     assert round(resting_potential(Electrolytes(k=1.0))) == -111
     assert round(nernst(1, 1.0, 150.0)) == -134
+    # Q6 quotes the dehydration preset's Na⁺ of about 147 mM.
+    assert round(PRESETS["dehydration_sweating"].na) == 147
+
+
+def test_quiz_is_fair_options_carry_no_numbers_and_the_key_is_not_cued():
+    # COURSE_SPEC "Learning design, version 2": the right option is not systematically first or longest,
+    # and no option gives the answer away with a model number.
+    questions = load("electrolytes")
+    positions = [q.correct for q in questions]
+    assert len(set(positions)) >= 3 and positions.count(0) <= len(questions) // 2
+    longest = sum(len(q.options[q.correct]) == max(map(len, q.options)) for q in questions)
+    assert longest <= len(questions) // 2
+    for q in questions:
+        for option in q.options:
+            assert not re.search(r"−\d|mV", option), option
+
+
+def test_quiz_keys_follow_the_clinical_evidence():
+    questions = load("electrolytes")
+    tingling = next(q for q in questions if "thyroidectomy" in q.prompt)
+    assert "Sensory axons" in tingling.options[tingling.correct]  # Mogyoros et al. 2000
+    sweat = next(q for q in questions if "sweated out your calcium" in q.prompt)
+    assert sweat.options[sweat.correct].startswith("No: PTH")  # sweating does not lower ionized Ca²⁺
+    magnesium = next(q for q in questions if "magnesium sulfate" in q.prompt)
+    assert "acetylcholine release" in magnesium.options[magnesium.correct]  # del Castillo & Engbaek 1954
+    high_k = next(q for q in questions if "serum K⁺ reaches 7 mM" in q.prompt)
+    assert "weakness" in high_k.options[high_k.correct] and "tetany" not in high_k.options[high_k.correct]
+
+
+def test_k_slope_quoted_in_the_module_docstring():
+    # electrolytes.py: "about 47 mV per tenfold change near normal values" (4 → 5 mM, steady-state Cl⁻).
+    v4, v5 = resting_potential(Electrolytes(k=4.0)), resting_potential(Electrolytes(k=5.0))
+    assert round((v5 - v4) / math.log10(5.0 / 4.0)) == 47
+    assert "about 47 mV per tenfold" in el.__doc__
+
+
+# ------------------------------------------------------------------------ preset notes (clinical picture)
+
+
+def test_every_preset_has_a_note():
+    assert set(PRESET_NOTES) == set(PRESETS)
+    assert all(len(note.split()) >= 8 for note in PRESET_NOTES.values())
+
+
+def test_preset_notes_never_blame_sweating_for_low_calcium_or_magnesium():
+    # COURSE_SPEC "Evidence rules": sweating and dehydration do not lower blood Ca²⁺ or Mg²⁺.
+    for key, note in PRESET_NOTES.items():
+        if key != "dehydration_sweating":
+            assert "sweat" not in note.lower(), key
+    assert "Ca²⁺ and Mg²⁺ stay normal" in PRESET_NOTES["dehydration_sweating"]
+    causes = PRESET_NOTES["hypocalcaemia"]
+    for cause in ("parathyroid", "vitamin D", "Mg²⁺", "alkalosis", "citrate"):
+        assert cause in causes
+    assert "tingling first" in causes
+
+
+def test_magnesium_note_names_the_junction_and_the_pth_link():
+    # del Castillo & Engbaek 1954 (antagonist of Ca²⁺-triggered release); low Mg²⁺ impairs PTH → low Ca²⁺.
+    note = PRESET_NOTES["hypomagnesaemia"]
+    assert "like Ca²⁺ but weaker" not in note
+    assert "transmitter release" in note and "PTH" in note and "less than Ca²⁺" in note
+
+
+def test_potassium_notes_match_the_clinical_picture():
+    # Krishnan et al. 2005: hyperkalaemia → depolarisation and weakness, not tetany.
+    high = PRESET_NOTES["hyperkalaemia"]
+    assert "weak" in high and "does not cause tetany" in high
+    low = PRESET_NOTES["hypokalaemia"]
+    assert "cramps" in low and "alkalosis" in low and "leaves out" in low
+    assert "rhabdomyolysis" in PRESET_NOTES["severe_hypokalaemia"]
 
 
 def test_module_exports():

@@ -146,9 +146,23 @@ def test_quiz_widget_grades_electrolyte_questions():
     from course.quizzes import load
     from course.ui.quiz import quiz
 
+    def shown(question):  # position of the right option as displayed (the widget may shuffle the options)
+        return getattr(question, "shown_correct", question.correct)
+
     q = quiz(load("electrolytes"))
-    q.choices[0].index = q.questions[0].correct
+    q.choices[0].index = shown(q.questions[0])
     assert q.check(0) is True
-    q.choices[1].index = (q.questions[1].correct + 1) % len(q.questions[1].options)
+    q.choices[1].index = (shown(q.questions[1]) + 1) % len(q.questions[1].options)
     assert q.check(1) is False
     assert q.score == 1
+
+
+@pytest.mark.parametrize("key", list(PRESETS))
+def test_status_box_shows_the_preset_note(ex, key):
+    # The clinical note of each preset (course.electrolytes.PRESET_NOTES) appears beside the sliders.
+    from course.electrolytes import PRESET_NOTES
+
+    ex.controls["preset"].value = key
+    assert PRESET_NOTES[key] in html.unescape(ex.texts["status"].value)
+    ex.controls["k"].value = 9.9  # no preset has this value
+    assert "Your own combination" in html.unescape(ex.texts["status"].value)
