@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from course.cases import CHAPTERS, PEOPLE, SELF_CHECK_ANSWERS, chapter, chapters_for
-from course.predictions import PREDICTIONS
+from course.predictions import PREDICTIONS, for_notebook
 from course.quizzes import KINDS, TOPICS, Question, explain_prompts, load, tasks
 from course.selfcheck import TIERS, assess
 from course.ui.predict import predict
@@ -124,3 +124,49 @@ def test_case_runs_through_every_notebook_and_ends_in_the_self_check():
     assert tiers == {"maya_day_4": "self_care", "maya_after_flight": "urgent_today", "daniel_day_2": "emergency_now"}
     with pytest.raises(ValueError, match="no chapter"):
         chapter("maya", "01")
+
+
+# --- every notebook follows the learning design ---------------------------------------------------------------
+import re  # noqa: E402
+
+import nbformat  # noqa: E402
+
+from course.build import notebook_paths  # noqa: E402
+from course.instructor import notebook_stats  # noqa: E402
+
+TOPIC_OF = dict(zip(NOTEBOOKS, TOPICS, strict=True))
+PLUMBING = re.compile(r"(cases\.show\(|predict\(|self_check\(\)|task_list\(|explain\(|quiz\(|_explorer\()")
+EXPLORER = re.compile(r"\b(\w+_explorer|self_check)\(")
+VOILA = re.compile(r"urlpath=voila/render/notebooks/(\d\d_\w+\.ipynb)")
+
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.name[:2])
+def test_notebook_follows_the_learning_design(path):
+    nb = nbformat.read(path, as_version=4)
+    number = path.name[:2]
+    topic = TOPIC_OF[number]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    # plumbing code (widgets, cases) is collapsed; what students should read stays open
+    for c in code:
+        if PLUMBING.search(c.source):
+            assert c.metadata.get("jupyter", {}).get("source_hidden") is True, c.source[:60]
+    # the running case appears in every notebook
+    assert any(f'"{number}")' in c.source and "cases.show(" in c.source for c in code)
+    # a prediction is committed before each explorer, and each explorer has a Voilà link beside it
+    first_predict = next((i for i, c in enumerate(nb.cells) if "predict(" in c.source and c.cell_type == "code"), None)
+    explorers = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and EXPLORER.search(c.source)]
+    for i in explorers:
+        assert first_predict is not None and first_predict < i, f"no prediction before the explorer in cell {i}"
+        nearby = " ".join(nb.cells[j].source for j in range(max(0, i - 2), i + 1))
+        links = VOILA.findall(nearby)
+        assert links and all(link == path.name for link in links), f"no Voilà link beside cell {i}"
+    assert for_notebook(number), "no predict-observe-explain item for this notebook"
+    # quizzes: at least one prediction or application question, one explain prompt; tasks with answers
+    assert any(q.kind in ("prediction", "application") for q in load(topic))
+    assert explain_prompts(topic)
+    if explorers:
+        assert tasks(topic) and any("task_list(" in c.source for c in code)
+    # length: no notebook over ≈ 45 student-minutes (≤ 2,400 words of prose)
+    stats = notebook_stats(path)
+    assert stats.prose_words <= 2400, stats.prose_words
+    assert stats.minutes <= 50, stats.minutes
