@@ -22,7 +22,7 @@ EXPECTED_NOTEBOOKS = [
     "06_self_check.ipynb",
 ]
 #: pip name → conda-forge name where they differ
-CONDA_NAMES = {"playwright": "playwright-python"}
+CONDA_NAMES = {"playwright": "playwright-python", "nbconvert": "nbconvert-core"}
 
 
 def _split_requirement(req: str) -> tuple[str, str]:
@@ -77,9 +77,9 @@ def test_python_requirement_matches():
 
 
 def test_binder_installs_the_course_package():
-    post_build = (REPO / "postBuild").read_text()
+    post_build = (REPO / "binder" / "postBuild").read_text()
     assert "pip install --no-deps -e ." in post_build
-    assert (REPO / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
+    assert (REPO / "binder" / "postBuild").stat().st_mode & 0o111, "binder/postBuild must be executable"
 
 
 def test_ci_runs_exactly_the_readme_test_command():

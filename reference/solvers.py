@@ -1,9 +1,8 @@
-"""Reference solutions of the course models by ``scipy.integrate.solve_ivp`` (tests and benchmarks only).
+"""The course models' right-hand sides integrated by ``scipy.integrate.solve_ivp``.
 
 The course integrators are fixed-step schemes written for speed; these functions integrate the *same*
 right-hand sides (``course.contraction.rhs``, ``course.excitability.membrane_rhs``) with a general
-adaptive solver, so the tests can check accuracy and the benchmarks can compare cost. scipy is a test
-dependency, never a run-time one.
+adaptive solver, so the tests can check accuracy and the benchmarks can compare cost.
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ from course import contraction as c
 from course import excitability as ex
 from course.electrolytes import Electrolytes
 
+__all__ = ["axon_spike_times", "contraction_force", "contraction_states"]
+
 
 def contraction_states(
     trace: c.ContractionTrace,
@@ -25,20 +26,21 @@ def contraction_states(
     atol: float = 1e-10,
     pulse_max_step: float = 0.05,
 ) -> np.ndarray:
-    """States (Ca, Ca-troponin, Ca-parvalbumin, SR store, attached fraction) at ``trace.t_ms``, shape (5, N).
+    """The model's ODE (``course.contraction.rhs``) integrated by solve_ivp at ``trace.t_ms``.
 
-    The time axis is cut at the edges of every release pulse (± 6 σ of its Gaussian), with at most
-    ``pulse_max_step`` ms per step inside a pulse, so an adaptive solver cannot step over one.
+    States as :func:`course.contraction.initial_state` (Ca, Ca-troponin, Ca-parvalbumin, SR content,
+    attached fraction, release gate), shape (n_states, N). The time axis is cut at the edges of every
+    release pulse (± 6 σ of its Gaussian), with at most ``pulse_max_step`` ms per step inside a pulse,
+    so an adaptive solver cannot step over one.
     """
     p = trace.params
-    ca, tn, pv, s, _ = c._rest_state(p)
-    y = np.array([ca, tn, pv, s, c._rest_attached(p)])
+    y = c.initial_state(p)
     sigma = p.release_fdhm_ms / (2.0 * math.sqrt(2.0 * math.log(2.0)))
     centres = trace.spike_times_ms + p.release_delay_ms
     t_end = float(trace.t_ms[-1])
     cuts = np.clip(np.concatenate([centres - 6 * sigma, centres + 6 * sigma]), 0.0, t_end)
     edges = sorted({0.0, t_end, *cuts.tolist()})
-    out = np.empty((5, trace.t_ms.size))
+    out = np.empty((y.size, trace.t_ms.size))
     out[:, 0] = y
     for a, b in zip(edges[:-1], edges[1:], strict=True):
         if b <= a:
@@ -74,7 +76,8 @@ def axon_spike_times(
     Starts, like ``simulate_axon``, from the resting state nudged by ``NUDGE_MV``.
     """
     cond = ex.axon_conditions(ecf)
-    y0 = ex.resting_state(ecf) + np.array([ex.NUDGE_MV, 0.0, 0.0, 0.0])
+    y0 = ex.resting_state(ecf)
+    y0[0] += ex.NUDGE_MV  # the voltage only, whatever the number of gates
 
     def crossing(_t, y):
         return y[0] - ex.SPIKE_THRESHOLD_MV
