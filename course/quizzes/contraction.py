@@ -21,7 +21,7 @@ QUESTIONS = [
         correct=0,
         feedback=(
             "Right. Release comes first, troponin turns the thin filament on, cross-bridges make the force, "
-            "and relaxation needs the Ca²⁺ to be pumped back into the store.",
+            "and relaxation needs the Ca²⁺ to be pumped back into the SR.",
             "Cross-bridges cannot attach before Ca²⁺ has moved troponin out of the way: the Ca²⁺ signal "
             "comes first.",
             "SERCA works the other way: it takes Ca²⁺ out of the cytosol into the SR. In skeletal muscle "
@@ -31,7 +31,7 @@ QUESTIONS = [
     Question(
         prompt=(
             "A single twitch of the model's fast fibre reaches only about 27 % of the force of a fused "
-            "tetanus, although free Ca²⁺ rises to about 17 µM — far above the pCa50 of 1.6 µM. Why?"
+            "tetanus, although free Ca²⁺ rises to about 18 µM — far above the pCa50 of 1.6 µM. Why?"
         ),
         options=(
             "The Ca²⁺ transient is over before the cross-bridges have had time to build up full force.",
@@ -43,10 +43,11 @@ QUESTIONS = [
             "Yes. Activation is almost complete for a few tens of milliseconds, but force develops more "
             "slowly than that; when Ca²⁺ is pumped away, force falls before it can reach its maximum. "
             "Repeated stimuli keep activation on long enough for force to climb.",
-            "At 17 µM the force–pCa curve is at its top: the thin filament is fully switched on. Time, "
+            "At 18 µM the force–pCa curve is at its top: the thin filament is fully switched on. Time, "
             "not the amount of Ca²⁺, is what limits a twitch.",
-            "One action potential releases only part of the store; a second stimulus 30 ms later still "
-            "releases enough Ca²⁺ to lift force from 27 % to about 46 %.",
+            "One action potential releases only about a fifth of the Ca²⁺ held in the SR: Ca²⁺ itself "
+            "closes the release channels within a few milliseconds, long before the SR could empty. A "
+            "second stimulus 30 ms later still lifts force from 27 % to about 39 %.",
         ),
     ),
     Question(
@@ -63,10 +64,11 @@ QUESTIONS = [
         correct=0,
         feedback=(
             "Right. At 10 Hz there is time to pump Ca²⁺ back and relax between stimuli (fusion index about "
-            "0.3); at 50 Hz the next stimulus comes before Ca²⁺ has gone, activation stays on and force "
+            "0.5); at 50 Hz the next stimulus comes before Ca²⁺ has gone, activation stays on and force "
             "climbs to about 99 % of maximum (fusion index about 1).",
-            "Each stimulus releases a similar pulse, but at high rates the pulses come before the previous "
-            "ones have been cleared, so their effects add up: summation.",
+            "At 50 Hz the later stimuli in fact release less Ca²⁺ than the first, because the release "
+            "channels have not recovered from Ca²⁺ inactivation. Force is still far larger: each pulse "
+            "arrives before the previous one has been cleared, so their effects add up (summation).",
             "Skeletal muscle fibres follow 50 Hz easily. The force–frequency curve keeps rising until it "
             "levels off somewhere between 30 and 100 Hz.",
         ),
@@ -86,7 +88,7 @@ QUESTIONS = [
         feedback=(
             "Yes. Ca²⁺ stays in the cytosol longer, troponin stays on, and each twitch lasts longer: in the "
             "model the half-relaxation time of a twitch grows by about a third and a 15-Hz train goes from "
-            "about 54 % to about 96 % of maximal force.",
+            "about 64 % to about 93 % of maximal force.",
             "Release is unchanged; what changes is how fast the Ca²⁺ is cleared afterwards. Slower "
             "clearance means more force, not less.",
             "SERCA is what ends every contraction: relaxation needs Ca²⁺ to go back into storage, which is "

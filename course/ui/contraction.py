@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 
 from course import style
 from course.contraction import (
-    FF_DT_MS,
     FF_TRAIN_MS,
     FIBRE_PARAMS,
     ContractionTrace,
@@ -38,6 +37,7 @@ __all__ = [
     "WINDOW_MS",
     "START_MS",
     "GRID_DT_MS",
+    "TRACE_DT_MS",
     "PCA_AXIS",
     "force_pca_figure",
     "twitch_figure",
@@ -46,6 +46,7 @@ __all__ = [
     "force_frequency_figure",
     "serca_figure",
     "fusion_words",
+    "release_per_stimulus",
 ]
 
 #: Frequencies (Hz) of the force–frequency curve in the explorer and the notebook.
@@ -61,8 +62,15 @@ PCA_RANGE = (5.4, 6.4, 0.05)
 #: Time window of the explorer's traces (ms) and time of its first stimulus (ms).
 WINDOW_MS = 1000.0
 START_MS = 20.0
-#: Step (ms) of the precomputed force–frequency table: the same as :func:`course.contraction.force_frequency`.
-GRID_DT_MS = FF_DT_MS
+#: Integration step (ms) of the explorer's live traces: twice :data:`course.contraction.DT_MS`, so that a
+#: slider move costs half as much. Against the 0.25-ms traces, force differs by < 2 % of maximal force
+#: and the Ca²⁺ peak is up to ≈ 8 % higher (tests/test_contraction.py).
+TRACE_DT_MS = 0.5
+#: Step (ms) of the explorer's precomputed force–frequency table. Coarser than
+#: :data:`course.contraction.FF_DT_MS` (0.25 ms) so that the table for both fibre types and every
+#: release × SERCA slider position is built in about a second; its peak forces stay within 2 % of maximal
+#: force of :func:`course.contraction.force_frequency` at its default step (tests/test_contraction.py).
+GRID_DT_MS = 0.5
 #: pCa axis of the force–pCa plots (high pCa = low Ca²⁺ on the left).
 PCA_AXIS = np.round(np.linspace(7.0, 4.5, 126), 3)
 
@@ -283,37 +291,29 @@ def _tables() -> dict[str, ForceFrequencyTable]:
     }
 
 
-def contraction_explorer() -> Explorer:
-    """Stimulation frequency, number of stimuli, SR release, SERCA speed, Ca²⁺ sensitivity and fibre
-    type → Ca²⁺ and force traces on a shared time axis, the force–frequency curve with the current
-    frequency marked, and the force–pCa curve with its pCa50 marked.
-
-    Controls (``explorer.controls``): ``"fibre"`` ("fast"/"slow"), ``"freq_hz"`` (Hz), ``"n_stimuli"``,
-    ``"release_pct"`` and ``"serca_pct"`` (% of the fibre type's normal value), ``"pca50"`` (pCa units;
-    reset to the fibre type's value when the fibre type changes). Figures: ``"traces"``,
-    ``"force_frequency"``, ``"force_pca"``. ``explorer.texts`` holds the live text alternatives (same
-    keys) and ``"summary"``. The force–frequency curves come from a table precomputed once (both fibre
-    types, every release × SERCA slider position), so no slider move re-integrates a whole curve.
-    """
-    tables = _tables()
+def _controls() -> dict[str, widgets.ValueWidget]:
+    """The explorer's controls, each labelled with its unit."""
     fast = FIBRE_PARAMS["fast"]
-
     fibre = widgets.ToggleButtons(
         options=[("fast-twitch (type II)", "fast"), ("slow-twitch (type I)", "slow")], value="fast",
         description="Fibre type", tooltips=["fast-twitch fibre parameters", "slow-twitch fibre parameters"],
         style={"description_width": LABEL_WIDTH},
     )
-    freq = unit_slider("Stimulation frequency", "Hz", 1, 100, 1, 10, readout_format="d", integer=True)
-    n_stim = unit_slider("Number of stimuli", "count", 1, 50, 1, 10, readout_format="d", integer=True)
-    release = unit_slider("SR Ca²⁺ release", "% of normal", *RELEASE_PCT, 100.0, readout_format=".0f")
-    serca = unit_slider("SERCA reuptake speed", "% of normal", *SERCA_PCT, 100.0, readout_format=".0f")
-    pca = unit_slider(
-        "Ca²⁺ sensitivity pCa50", "pCa", *PCA_RANGE, round(fast.pca50, 2), normal=(5.7, 6.1),
-        readout_format=".2f",
-    )
-    summary = widgets.HTML()
+    return {
+        "fibre": fibre,
+        "freq_hz": unit_slider("Stimulation frequency", "Hz", 1, 100, 1, 10, readout_format="d", integer=True),
+        "n_stimuli": unit_slider("Number of stimuli", "count", 1, 50, 1, 10, readout_format="d", integer=True),
+        "release_pct": unit_slider("SR Ca²⁺ release", "% of normal", *RELEASE_PCT, 100.0, readout_format=".0f"),
+        "serca_pct": unit_slider("SERCA reuptake speed", "% of normal", *SERCA_PCT, 100.0, readout_format=".0f"),
+        "pca50": unit_slider(
+            "Ca²⁺ sensitivity pCa50", "pCa", *PCA_RANGE, round(fast.pca50, 2), normal=(5.7, 6.1),
+            readout_format=".2f",
+        ),
+    }
 
-    # Ca²⁺ and force traces
+
+def _figures() -> dict[str, go.FigureWidget]:
+    """Empty figure widgets: Ca²⁺ and force traces, force–frequency curve, force–pCa curve."""
     traces = _two_panel("Ca²⁺ and force", height=520, widget=True)
     traces.add_scatter(x=np.zeros(1), y=np.zeros(1), yaxis="y2", mode="lines", name="free Ca²⁺ (µM)",
                        line=dict(color=style.ION_COLORS["Ca"], width=2))
@@ -323,7 +323,6 @@ def contraction_explorer() -> Explorer:
                        marker=dict(symbol="triangle-up", size=8, color=style.OKABE_ITO["black"]))
     traces.update_layout(xaxis=dict(range=[0, WINDOW_MS]))
 
-    # force–frequency curve
     ff_fig = style.figure_widget(
         f"Force–frequency ({FF_TRAIN_MS:.0f}-ms trains)", "stimulation frequency (Hz)",
         "peak force (% of maximal tetanus)", height=340, width=500, showlegend=True,
@@ -334,7 +333,6 @@ def contraction_explorer() -> Explorer:
                        marker=dict(symbol="diamond", size=13, color=style.OKABE_ITO["vermillion"]))
     ff_fig.update_layout(yaxis=dict(range=[0, 105]), legend=dict(x=0.6, y=0.1))
 
-    # force–pCa curve
     pca_fig = style.figure_widget(
         "Force–pCa (steady state)", "pCa (Ca²⁺ rises to the right)", "force (% of maximum)",
         height=340, width=500, showlegend=True,
@@ -347,112 +345,157 @@ def contraction_explorer() -> Explorer:
     pca_fig.add_scatter(x=np.zeros(1), y=np.array([50.0]), mode="markers", name="pCa50",
                         marker=dict(symbol="diamond", size=13, color=style.OKABE_ITO["vermillion"]))
     pca_fig.update_layout(legend=dict(x=0.02, y=0.98))
+    return {"traces": traces, "force_frequency": ff_fig, "force_pca": pca_fig}
 
+
+def release_per_stimulus(trace: ContractionTrace) -> np.ndarray:
+    """Fraction of the SR Ca²⁺ content (just before each stimulus) that each stimulus releases (0…1)."""
+    idx = np.searchsorted(trace.t_ms, trace.spike_times_ms)
+    ends = np.append(idx[1:], trace.t_ms.size - 1)
+    return (trace.released_um[ends] - trace.released_um[idx]) / trace.sr_um[idx]
+
+
+def _trace_words(tr: ContractionTrace, name: str, hz: float) -> str:
+    """The "In words" sentence of the traces figure."""
+    spikes = tr.spike_times_ms
+    if spikes.size == 1:
+        m = metrics_from_trace(tr)
+        shape = (
+            f"a single twitch: force peaks {m.contraction_time_ms:.0f} ms after the stimulus and halves "
+            f"{m.half_relaxation_ms:.0f} ms after its peak"
+        )
+    else:
+        fi = fusion_index(tr)
+        shape = f"fusion index {fi:.2f}, {fusion_words(fi)}"
+    frac = release_per_stimulus(tr)
+    release = f"the first stimulus releases {100 * frac[0]:.0f} % of the Ca²⁺ held in the SR"
+    if spikes.size > 1:
+        release += (
+            f", the last {100 * frac[-1]:.0f} % (release channels inactivated by Ca²⁺; the SR still holds "
+            f"{100 * float(tr.sr_um.min()) / tr.params.sr_store_um:.0f} % or more of its resting Ca²⁺)"
+        )
+    return (
+        f"{spikes.size} stimuli at {hz:g} Hz in a {_FIBRE_WORD[name]} fibre: free Ca²⁺ peaks at "
+        f"{tr.peak_ca_um:.1f} µM and force at {100 * tr.peak_force:.0f} % of maximal tetanus; {shape}; "
+        f"{release}; force is {100 * tr.force[-1]:.0f} % at the end of the {WINDOW_MS:.0f}-ms window."
+    )
+
+
+def _draw_curves(figs: dict[str, go.FigureWidget], table: ForceFrequencyTable, p, setting: tuple) -> dict:
+    """Redraw the force–frequency and force–pCa curves for (release, SERCA, pCa50); return the curve."""
+    rel_f, ser_f, pca50 = setting
+    ca50 = pca_to_um(pca50)
+    ff = table.curve(rel_f, ser_f, ca50)
+    ref_curve = steady_state_force(10.0 ** (6.0 - PCA_AXIS), p.ca50_um, p.hill_n)
+    curve = steady_state_force(10.0 ** (6.0 - PCA_AXIS), ca50, p.hill_n)
+    pca_fig = figs["force_pca"]
+    with pca_fig.batch_update():
+        pca_fig.data[0].y = 100.0 * ref_curve
+        pca_fig.data[1].y = 100.0 * curve
+        pca_fig.data[2].x = np.array([pca50])
+    figs["force_frequency"].data[0].y = 100.0 * ff
+    return {"ff": ff, "ff_half": half_max_frequency(FF_FREQS_HZ, ff)}
+
+
+def _draw_traces(fig: go.FigureWidget, tr: ContractionTrace, name: str, hz: float, state: dict) -> None:
+    """Put a simulated trace into the traces figure."""
+    spikes = tr.spike_times_ms
+    with fig.batch_update():
+        if state.get("t_size") != tr.t_ms.size:  # the time axis is the same for every setting
+            state["t_size"] = tr.t_ms.size
+            fig.data[0].x = tr.t_ms
+            fig.data[1].x = tr.t_ms
+        fig.data[0].y = tr.ca_um
+        fig.data[1].y = 100.0 * tr.force
+        fig.data[2].x = spikes
+        fig.data[2].y = np.zeros(spikes.size)
+        noun = "stimulus" if spikes.size == 1 else "stimuli"
+        fig.layout.title.text = f"{_FIBRE_WORD[name]} fibre: {spikes.size} {noun} at {hz:g} Hz"
+
+
+def _curve_words(p, hz: float, pca50: float, curves: dict) -> tuple[str, str]:
+    """The "In words" sentences of the force–frequency and force–pCa figures."""
+    ff, f_half = curves["ff"], curves["ff_half"]
+    ff_here = float(np.interp(hz, FF_FREQS_HZ, ff))
+    ca50 = pca_to_um(pca50)
+    f_at_1 = float(steady_state_force(1.0, ca50, p.hill_n))
+    f_at_10 = float(steady_state_force(10.0, ca50, p.hill_n))
+    return (
+        f"Peak force of {FF_TRAIN_MS:.0f}-ms trains rises from {100 * ff[0]:.0f} % at 1 Hz to "
+        f"{100 * ff.max():.0f} % at 100 Hz, half-maximal at {f_half:.0f} Hz; at your {hz:g} Hz it is "
+        f"{100 * ff_here:.0f} %.",
+        f"Steady-state force is half-maximal at pCa {pca50:.2f} ({ca50:.2f} µM Ca²⁺; this fibre type's "
+        f"normal value is pCa {p.pca50:.2f}); force is {100 * f_at_1:.0f} % at 1 µM and "
+        f"{100 * f_at_10:.0f} % at 10 µM.",
+    )
+
+
+def contraction_explorer() -> Explorer:
+    """Stimulation frequency, number of stimuli, SR release, SERCA speed, Ca²⁺ sensitivity and fibre
+    type → Ca²⁺ and force traces on a shared time axis, the force–frequency curve with the current
+    frequency marked, and the force–pCa curve with its pCa50 marked.
+
+    Controls (``explorer.controls``): ``"fibre"`` ("fast"/"slow"), ``"freq_hz"`` (Hz), ``"n_stimuli"``,
+    ``"release_pct"`` and ``"serca_pct"`` (% of the fibre type's normal value), ``"pca50"`` (pCa units;
+    reset to the fibre type's value when the fibre type changes). Figures: ``"traces"``,
+    ``"force_frequency"``, ``"force_pca"``. ``explorer.texts`` holds the live text alternatives (same
+    keys) and ``"summary"``. The force–frequency curves come from a table precomputed once (both fibre
+    types, every release × SERCA slider position, integrated at :data:`GRID_DT_MS`), so no slider move
+    re-integrates a whole curve; the traces are the model integrated at :data:`TRACE_DT_MS`.
+    """
+    tables = _tables()
+    controls = _controls()
+    figs = _figures()
+    summary = widgets.HTML()
     words = {"traces": alt_text(), "force_frequency": alt_text(), "force_pca": alt_text()}
     state: dict = {"fibre": None, "busy": False}
+    c = controls
 
     def update() -> None:
         if state["busy"]:
             return
-        name = fibre.value
+        name = c["fibre"].value
         p = FIBRE_PARAMS[name]
         if name != state["fibre"]:
             state["fibre"] = name
             state["busy"] = True
             try:  # a new fibre type starts from its own Ca²⁺ sensitivity
-                pca.value = round(p.pca50, 2)
+                c["pca50"].value = round(p.pca50, 2)
             finally:
                 state["busy"] = False
-        hz = float(freq.value)
-        n = int(n_stim.value)
-        rel_f = float(release.value) / 100.0
-        ser_f = float(serca.value) / 100.0
-        pca50 = float(pca.value)
-        ca50 = pca_to_um(pca50)
+        hz, pca50 = float(c["freq_hz"].value), float(c["pca50"].value)
+        rel_f, ser_f = float(c["release_pct"].value) / 100.0, float(c["serca_pct"].value) / 100.0
         tr = simulate_contraction(
-            hz, WINDOW_MS, fibre=name, n_stimuli=n, start_ms=START_MS,
+            hz, WINDOW_MS, fibre=name, n_stimuli=int(c["n_stimuli"].value), start_ms=START_MS,
             release_peak_um_per_ms=p.release_peak_um_per_ms * rel_f,
-            serca_vmax_um_per_ms=p.serca_vmax_um_per_ms * ser_f, ca50_um=ca50,
+            serca_vmax_um_per_ms=p.serca_vmax_um_per_ms * ser_f, ca50_um=pca_to_um(pca50), dt_ms=TRACE_DT_MS,
         )
         # the force–frequency and force–pCa curves change only with these inputs: redraw them only then
         curve_key = (name, rel_f, ser_f, pca50)
         if curve_key != state.get("curve_key"):
             state["curve_key"] = curve_key
-            state["ff"] = tables[name].curve(rel_f, ser_f, ca50)
-            state["ff_half"] = half_max_frequency(FF_FREQS_HZ, state["ff"])
-            ref_curve = steady_state_force(10.0 ** (6.0 - PCA_AXIS), p.ca50_um, p.hill_n)
-            curve = steady_state_force(10.0 ** (6.0 - PCA_AXIS), ca50, p.hill_n)
-            with pca_fig.batch_update():
-                pca_fig.data[0].y = 100.0 * ref_curve
-                pca_fig.data[1].y = 100.0 * curve
-                pca_fig.data[2].x = np.array([pca50])
-            ff_fig.data[0].y = 100.0 * state["ff"]
-        ff, f_half = state["ff"], state["ff_half"]
-        ff_here = float(np.interp(hz, FF_FREQS_HZ, ff))
-        spikes = tr.spike_times_ms
-        fi = fusion_index(tr)
-        with traces.batch_update():
-            if state.get("t_size") != tr.t_ms.size:  # the time axis is the same for every setting
-                state["t_size"] = tr.t_ms.size
-                traces.data[0].x = tr.t_ms
-                traces.data[1].x = tr.t_ms
-            traces.data[0].y = tr.ca_um
-            traces.data[1].y = 100.0 * tr.force
-            traces.data[2].x = spikes
-            traces.data[2].y = np.zeros(spikes.size)
-            noun = "stimulus" if spikes.size == 1 else "stimuli"
-            traces.layout.title.text = f"{_FIBRE_WORD[name]} fibre: {spikes.size} {noun} at {hz:g} Hz"
+            state["curves"] = _draw_curves(figs, tables[name], p, (rel_f, ser_f, pca50))
+        _draw_traces(figs["traces"], tr, name, hz, state)
+        ff_fig = figs["force_frequency"]
         with ff_fig.batch_update():
             ff_fig.data[1].x = np.array([hz])
-            ff_fig.data[1].y = np.array([100.0 * ff_here])
-
-        if spikes.size == 1:
-            m = metrics_from_trace(tr)
-            shape = (
-                f"a single twitch: force peaks {m.contraction_time_ms:.0f} ms after the stimulus and halves "
-                f"{m.half_relaxation_ms:.0f} ms after its peak"
-            )
-        else:
-            shape = f"fusion index {fi:.2f}, {fusion_words(fi)}"
-        set_alt_text(
-            words["traces"],
-            f"{spikes.size} stimuli at {hz:g} Hz in a {_FIBRE_WORD[name]} fibre: free Ca²⁺ peaks at "
-            f"{tr.peak_ca_um:.1f} µM and force at {100 * tr.peak_force:.0f} % of maximal tetanus; {shape}; "
-            f"force is {100 * tr.force[-1]:.0f} % at the end of the {WINDOW_MS:.0f}-ms window.",
-        )
-        set_alt_text(
-            words["force_frequency"],
-            f"Peak force of {FF_TRAIN_MS:.0f}-ms trains rises from {100 * ff[0]:.0f} % at 1 Hz to "
-            f"{100 * ff.max():.0f} % at 100 Hz, half-maximal at {f_half:.0f} Hz; at your {hz:g} Hz it is "
-            f"{100 * ff_here:.0f} %.",
-        )
-        f_at_1 = float(steady_state_force(1.0, ca50, p.hill_n))
-        f_at_10 = float(steady_state_force(10.0, ca50, p.hill_n))
-        set_alt_text(
-            words["force_pca"],
-            f"Steady-state force is half-maximal at pCa {pca50:.2f} ({ca50:.2f} µM Ca²⁺; this fibre type's "
-            f"normal value is pCa {p.pca50:.2f}); force is {100 * f_at_1:.0f} % at 1 µM and "
-            f"{100 * f_at_10:.0f} % at 10 µM.",
-        )
+            ff_fig.data[1].y = np.array([100.0 * float(np.interp(hz, FF_FREQS_HZ, state["curves"]["ff"]))])
+        set_alt_text(words["traces"], _trace_words(tr, name, hz))
+        ff_words, pca_words = _curve_words(p, hz, pca50, state["curves"])
+        set_alt_text(words["force_frequency"], ff_words)
+        set_alt_text(words["force_pca"], pca_words)
         summary.value = (
             f'<p style="{_NOTE_STYLE}"><b>Your fibre:</b> {html.escape(_FIBRE_WORD[name])}; SR release peak '
             f"{p.release_peak_um_per_ms * rel_f:.0f} µM/ms ({100 * rel_f:.0f} %); SERCA maximum "
             f"{p.serca_vmax_um_per_ms * ser_f:.2f} µM/ms ({100 * ser_f:.0f} %); pCa50 {pca50:.2f} "
-            f"(Ca50 {ca50:.2f} µM, Hill coefficient {p.hill_n:g}).</p>"
+            f"(Ca50 {pca_to_um(pca50):.2f} µM, Hill coefficient {p.hill_n:g}).</p>"
         )
 
-    controls = {
-        "fibre": fibre, "freq_hz": freq, "n_stimuli": n_stim, "release_pct": release, "serca_pct": serca,
-        "pca50": pca,
-    }
-    figures = {"traces": traces, "force_frequency": ff_fig, "force_pca": pca_fig}
-    layout_row = widgets.HBox(
-        [widgets.VBox([ff_fig, words["force_frequency"]]), widgets.VBox([pca_fig, words["force_pca"]])]
-    )
-    ex = Explorer(
-        [fibre, freq, n_stim, release, serca, pca, summary, traces, words["traces"], layout_row],
-        controls=controls, figures=figures, update=update,
-    )
+    layout_row = widgets.HBox([
+        widgets.VBox([figs["force_frequency"], words["force_frequency"]]),
+        widgets.VBox([figs["force_pca"], words["force_pca"]]),
+    ])
+    children = [*controls.values(), summary, figs["traces"], words["traces"], layout_row]
+    ex = Explorer(children, controls=controls, figures=figs, update=update)
     ex.texts = {**words, "summary": summary}
     return ex
-
