@@ -1,10 +1,18 @@
-"""Healing phases, protective spasms and the other causes of spasms: a teaching model.
+"""Healing phases and the article's spasm hypothesis, beside the other causes of spasms: a teaching model.
 
-This module turns the story of notebooks 04 and 05 into numbers. **It is a model, not data**: no
-study has measured how often spasms occur on each day after a muscle strain, so the spasm-rate
-curve below is built from named assumptions on top of literature time windows. Every assumption is
-a named constant of this module (with its unit and where it comes from); change one and every
-notebook, test and explorer follows.
+This module turns the questions of notebooks 04 and 05 into numbers. **It is a model, not data.**
+The repair phases and their timing are measured (mostly in animal injury models); the spasm-rate
+curve built on them is **the source article's hypothesis** ("guarding spasms are part of the repair
+and fade as it ends"), written down so that it can be looked at, varied and tested. No study has
+counted spasms day by day after a strain, and the pain-adaptation literature points the other way:
+pain usually *lowers* the activity of the painful muscle and raises that of its antagonists a little
+(Lund et al. 1991, Can J Physiol Pharmacol 69:683; Murray & Peck 2007). "Guarding" after an injury
+is a change of motor strategy driven by pain, fear of movement and voluntary bracing (Hodges &
+Tucker 2011, Pain 152:S90), not tonic involuntary spasm. Surface EMG of the injured and uninjured
+muscle at rest, recorded repeatedly over the weeks after a strain, would settle the question.
+
+Every assumption is a named constant of this module (with its unit and where it comes from);
+change one and every notebook, test and explorer follows.
 
 The model in five steps
 -----------------------
@@ -16,26 +24,30 @@ The model in five steps
    exactly 1 on its peak day, fading afterwards (:data:`PHASES`, :func:`phase_weights`).
 2. **Severity** stretches the whole timeline by the return-to-play time of the matching MRI grade of
    hamstring injury (Ekstrand et al. 2012: grade 1/2/3 → 17/22/73 days; "moderate" = grade 2 is the
-   reference) and sets how hard the muscle guards (:data:`SEVERITIES`).
-3. **Sensitivity (guarding).** Nerve sensitivity relative to an uninjured muscle is
-   ``S(t) = 1 + A·(1.0·I + 0.3·P + 0.1·R)``: high while inflammation runs, a smaller protective part
-   while the new fibres are weak, recalibrating during remodeling (weights after the teaching form
-   in PHYSIOLOGY_REFERENCE; the article describes the same three roles).
+   reference) and sets the amplitude of the hypothesised guarding (:data:`SEVERITIES`).
+3. **Sensitivity (the article's hypothesis).** Spasm-proneness relative to an uninjured muscle is
+   ``S(t) = 1 + A·(1.0·I + 0.3·P + 0.1·R)``: the article's three phase "roles" written as weights
+   (after the teaching form in PHYSIOLOGY_REFERENCE). Both the weights and ``A`` are assumptions.
 4. **Modifiers** multiply the rate. Their physics comes from the other notebooks where possible:
    the electrolyte factor ``exp(−Δ/2.14 mV)`` uses the Na⁺-channel gating shift ``Δ`` of
-   :func:`course.excitability.gating_shift_mv` (notebook 03); hydration, training load without rest
+   :func:`course.excitability.gating_shift_mv` (notebook 03); training load without rest
    (a Banister-type fatigue trace), nerve compression and infection (rising from about day 3) are
-   simple named forms.
+   simple named forms. **A fluid deficit changes nothing by default**: 3 % hypohydration did not
+   change the electrically induced cramp threshold (Miller et al. 2010) and neither did 2 %
+   (Lau et al. 2019). ``dehydration_hypothesis=True`` applies the article's claimed effect
+   (:data:`DEHYDRATION_GAIN_PER_PCT`) so that claim and evidence can be shown side by side.
 5. **Rate and diary.** Expected spasms per day ``= baseline × S(t) × Π modifiers``
    (:func:`spasm_rate`). :func:`simulate_diary` draws a seeded inhomogeneous Poisson diary (each
    spasm with an intensity 0–10 and a duration) and :func:`simulate_cohort` does the same for many
    virtual patients at once.
 
-Treatments (:data:`TREATMENTS`) act on the same model: rest and controlled movement, fluids and
-electrolytes, cold in the first 48 h, heat after the acute phase, professional care for nerve and
-infection causes. The source article's recommendations are encoded as facts (cold within 48 h; heat
-only after the acute phase, never advised in the first 48 h: :func:`recommended_treatments`,
-:func:`treatment_advice`).
+Treatments (:data:`TREATMENTS`) act on the same model: rest and controlled movement, fluids (drink
+to thirst), cold early, heat after the acute phase, professional care (nerve, infection, low
+Ca²⁺/Mg²⁺). Each carries its evidence (:attr:`Treatment.evidence`): the 48-hour heat/cold rule is a
+convention with few trials, icing delayed regeneration in animal studies (Singh et al. 2017),
+therapeutic ultrasound did not improve regeneration (Wilkin et al. 2004), and plain water in large
+volumes risks hyponatraemia (Hew-Butler et al. 2015). :func:`recommended_treatments` and
+:func:`treatment_advice` encode the article's timing rules with those notes.
 
 All times are in days since the injury (or, for causes without an injury, since the problem
 started). Rates are spasms per day.
@@ -66,11 +78,13 @@ __all__ = [
     "MODIFIER_NAMES",
     "Scenario",
     "SCENARIOS",
+    "STRAIN_COMPLICATIONS",
     "Treatment",
     "TREATMENTS",
     "Advice",
     "Diary",
     "Cohort",
+    "approx",
     "phase_weights",
     "dominant_phase",
     "phase_boundaries",
@@ -120,7 +134,9 @@ class Phase:
     ``start_day``–``end_day`` is the literature window in which the phase is active; ``peak_day``
     and ``shape`` define the smooth weight ``w(t) = (t/peak)^shape · exp(shape·(1 − t/peak))``
     (0 at t = 0, exactly 1 on the peak day). ``guarding_weight`` is how much this phase contributes
-    to nerve sensitivity (inflammation 1.0 = the reference).
+    to the hypothesised spasm-proneness (inflammation 1.0 = the reference). ``role`` is the role
+    the source article gives the phase (its hypothesis, not physiology) and ``evidence`` what is
+    known instead.
     """
 
     name: str
@@ -133,6 +149,7 @@ class Phase:
     role: str
     description: str
     source: str
+    evidence: str = ""
 
 
 #: The three overlapping phases, in time order. Windows: Laumonier & Menetrey 2016 (J Exp Orthop
@@ -140,7 +157,8 @@ class Phase:
 #: teaching form in PHYSIOLOGY_REFERENCE (peaks near days 1.5, 6 and 20). Shapes (2, 3, 3) are
 #: ASSUMPTIONS chosen so that each weight is small outside its window (e.g. inflammation 0.10 on
 #: day 5 and 0.01 on day 7; proliferation 0.04 on day 21; remodeling 0.27 on day 7, 0.09 on day 60).
-#: Guarding weights 1.0 / 0.3 / 0.1: teaching form of PHYSIOLOGY_REFERENCE (an assumption).
+#: Guarding weights 1.0 / 0.3 / 0.1: teaching form of PHYSIOLOGY_REFERENCE (an assumption that writes
+#: down the article's hypothesis; no study has counted spasms after a strain).
 PHASES: dict[str, Phase] = {
     "inflammation": Phase(
         name="inflammation",
@@ -150,12 +168,17 @@ PHASES: dict[str, Phase] = {
         end_day=5.0,
         shape=2.0,
         guarding_weight=1.0,
-        role="high sensitivity: swollen, irritated tissue makes nerves fire easily (reflex guarding)",
+        role="article's hypothesis: irritated tissue makes the muscle spasm most (reflex guarding)",
         description=(
             "Bleeding stops, immune cells arrive (neutrophils within hours, macrophages over days 1–3) "
             "and clear the damaged fibres; the area is swollen and tender."
         ),
         source="Laumonier & Menetrey 2016; Järvinen et al. 2005",
+        evidence=(
+            "Nociceptors are sensitised, but pain usually lowers the activity of the painful muscle "
+            "(pain adaptation: Lund et al. 1991); guarding is a change of motor strategy driven by pain, "
+            "fear and voluntary bracing (Hodges & Tucker 2011)."
+        ),
     ),
     "proliferation": Phase(
         name="proliferation",
@@ -165,12 +188,16 @@ PHASES: dict[str, Phase] = {
         end_day=21.0,
         shape=3.0,
         guarding_weight=0.3,
-        role="protective: young fibres are weak, so the muscle still braces against stretch",
+        role="article's hypothesis: weak young fibres keep the muscle bracing",
         description=(
             "Satellite cells multiply and fuse into new fibres (myotubes from about day 3–7, regenerating "
             "fibres over days 5–14); a first scar bridges the gap."
         ),
         source="Laumonier & Menetrey 2016",
+        evidence=(
+            "No study links satellite-cell activity to spasms; bracing in this phase is mostly voluntary "
+            "protection of a weak, painful muscle (Hodges & Tucker 2011)."
+        ),
     ),
     "remodeling": Phase(
         name="remodeling",
@@ -180,12 +207,16 @@ PHASES: dict[str, Phase] = {
         end_day=90.0,
         shape=3.0,
         guarding_weight=0.1,
-        role="recalibrating: collagen realigns, strength returns and nerve firing settles",
+        role="article's hypothesis: nerve firing settles as strength returns",
         description=(
             "New fibres mature, collagen of the scar lines up with the load and the muscle regains its "
             "strength; scar maturation goes on for months."
         ),
         source="Laumonier & Menetrey 2016; Järvinen et al. 2005",
+        evidence=(
+            "Strength and load tolerance return over weeks; no measurement of 'recalibrating' nerve firing "
+            "exists. Surface EMG at rest over the weeks after a strain would test the whole curve."
+        ),
     ),
 }
 
@@ -196,8 +227,8 @@ class Severity:
 
     ``time_scale`` stretches every phase (1.0 = the windows of :data:`PHASES`); it is the ratio of
     the return-to-play time of the matching MRI grade to that of grade 2 (Ekstrand et al. 2012).
-    ``guarding_gain`` is the amplitude ``A`` of the sensitivity (an ASSUMPTION: bigger injuries guard
-    harder; no published number exists).
+    ``guarding_gain`` is the amplitude ``A`` of the hypothesised sensitivity (an ASSUMPTION: bigger
+    injuries guard harder; no published number exists).
     """
 
     name: str
@@ -209,7 +240,7 @@ class Severity:
 
 #: Ekstrand J et al. 2012, Br J Sports Med 46:112–117: mean return to play after hamstring injury by
 #: MRI grade 1/2/3 = 17/22/73 days. Guarding gains 4/6/9 are teaching ASSUMPTIONS (peak sensitivity
-#: ≈ 5×/7×/10× the uninjured rate).
+#: roughly 5×/7×/10× the uninjured rate: invented numbers, quote them as "several-fold" at most).
 SEVERITIES: dict[str, Severity] = {
     "mild": Severity("mild", 1, 17.0, 17.0 / 22.0, 4.0),
     "moderate": Severity("moderate", 2, 22.0, 1.0, 6.0),
@@ -309,10 +340,11 @@ def dominant_phase(day: float, severity: str = "moderate") -> str:
 
 
 def sensitivity(days: object, severity: str = "moderate") -> np.ndarray:
-    """Nerve sensitivity after a strain relative to an uninjured muscle (dimensionless, ≥ 1).
+    """Hypothesised spasm-proneness after a strain relative to an uninjured muscle (dimensionless, ≥ 1).
 
     ``S(t) = 1 + A · (1.0·w_I + 0.3·w_P + 0.1·w_R)`` with ``A`` the severity's guarding gain and
-    ``w`` the phase weights (:func:`phase_weights`). No treatment, no other cause.
+    ``w`` the phase weights (:func:`phase_weights`). No treatment, no other cause. This is the
+    article's hypothesis written as a formula, not a measured quantity.
     """
     t = _days(days)
     sev = _severity(severity)
@@ -340,20 +372,25 @@ MG_RANGE_MM = (0.2, 2.0)
 
 #: e-fold of the spasm rate per mV of negative gating shift (mV). Below threshold the Na⁺ current
 #: rises along the foot of the m³ activation curve. In the Hodgkin & Huxley (1952) rate functions
-#: used by notebook 03, α_m/β_m grows there as exp(V·(1/10 + 1/18) mV⁻¹), i.e. m∞ e-folds every
-#: 6.43 mV and m∞³ every 2.14 mV. Shifting the gates by Δ therefore multiplies the subthreshold Na⁺
-#: drive by exp(−Δ/2.14 mV). ASSUMPTION: the spasm rate scales like this subthreshold Na⁺ drive.
+#: (the squid kinetics of the course's first axon model), α_m/β_m grows there as
+#: exp(V·(1/10 + 1/18) mV⁻¹), i.e. m∞ e-folds every 6.43 mV and m∞³ every 2.14 mV. Shifting the
+#: gates by Δ therefore multiplies the subthreshold Na⁺ drive by exp(−Δ/2.14 mV). ASSUMPTION: the
+#: spasm rate scales like this subthreshold Na⁺ drive (a fixed teaching constant: it does not follow
+#: later changes of the notebook-03 axon's kinetics).
 ELECTROLYTE_EFOLD_MV = 1.0 / (3.0 * (1.0 / 10.0 + 1.0 / 18.0))
 #: Upper cap of the electrolyte factor (dimensionless): beyond it the muscle is in tetany, and a
 #: "rate of separate spasms" stops meaning anything. ASSUMPTION.
 ELECTROLYTE_FACTOR_MAX = 30.0
 
-#: Fluid-deficit range (% of body mass) and the rise of the rate per % (1/%). ASSUMPTION: 3 % deficit
-#: → 2.8× the rate, following the article's claim that dehydration causes spasms. The evidence is
-#: mixed: 3 % hypohydration alone did not change the electrically induced cramp threshold (Miller et
-#: al. 2010, Med Sci Sports Exerc 42:2056), whereas plain water after sweating made cramps easier to
-#: trigger and an electrolyte drink harder (Lau et al. 2019, BMJ Open Sport Exerc Med 5:e000478).
+#: Fluid-deficit range (% of body mass).
 FLUID_DEFICIT_RANGE_PCT = (0.0, 8.0)
+#: The ARTICLE'S CLAIM, not evidence: rise of the rate per % of body mass lost (1/%), so that a 3 %
+#: deficit gives 2.8× the rate. Applied only with ``dehydration_hypothesis=True``. By default a fluid
+#: deficit has no effect, as in the controlled studies: 3 % hypohydration alone did not change the
+#: electrically induced cramp threshold (Miller et al. 2010, Med Sci Sports Exerc 42:2056), nor did
+#: ≈ 2 % from exercise in the heat; plain water drunk afterwards *lowered* it and an oral
+#: rehydration solution raised it (Lau et al. 2019, BMJ Open Sport Exerc Med 5:e000478).
+#: Sweating and dehydration do not lower blood Ca²⁺ or Mg²⁺ (PTH defends ionized Ca²⁺).
 DEHYDRATION_GAIN_PER_PCT = 0.6
 
 #: Fatigue from training load without rest: the fatigue trace of the Banister impulse–response
@@ -386,9 +423,10 @@ INFECTION_WEIGHT = 1.2
 #: cold scales the inflammation term by 0.7 while used; heat scales it by 1.3 (more blood flow into
 #: an acutely inflamed area) but relaxes guarding of the later phases (× 0.75); rest and controlled
 #: movement scale all guarding by 0.85 and cut the training load to 30 % (gentle range-of-motion
-#: work only); fluids and electrolytes remove a fluid deficit with τ = 0.5 d and the electrolyte
-#: gating shift with τ = 3 d; professional care relieves nerve compression with τ = 14 d and clears
-#: an infection with τ = 2 d (e.g. drainage or antibiotics).
+#: work only); fluids remove a fluid deficit with τ = 0.5 d (which changes the rate only under the
+#: article's hypothesis); professional care corrects low Ca²⁺/Mg²⁺ with τ = 3 d (calcium, vitamin D
+#: or magnesium as prescribed after a blood test — drinks do not do this), relieves nerve compression
+#: with τ = 14 d and clears an infection with τ = 2 d (e.g. drainage or antibiotics).
 COLD_INFLAMMATION_FACTOR = 0.7
 HEAT_INFLAMMATION_FACTOR = 1.3
 HEAT_GUARDING_FACTOR = 0.75
@@ -431,10 +469,37 @@ def electrolyte_factor(ca: float = NORMAL_CA_MM, mg: float = NORMAL_MG_MM) -> fl
     return float(_electrolyte_factor_from_shift(electrolyte_shift_mv(ca, mg)))
 
 
-def hydration_factor(fluid_deficit_pct: float = 0.0) -> float:
-    """Multiplier of the spasm rate from a fluid deficit (% body mass): ``1 + 0.6·deficit``."""
+def hydration_factor(fluid_deficit_pct: float = 0.0, dehydration_hypothesis: bool = False) -> float:
+    """Multiplier of the spasm rate from a fluid deficit (% body mass; dimensionless).
+
+    1 whatever the deficit (the evidence: Miller et al. 2010; Lau et al. 2019). With
+    ``dehydration_hypothesis=True`` the article's claim instead: ``1 + 0.6·deficit`` (2.8 at 3 %).
+    """
     d = check_number("fluid_deficit_pct", fluid_deficit_pct, *FLUID_DEFICIT_RANGE_PCT, "% body mass")
-    return 1.0 + DEHYDRATION_GAIN_PER_PCT * d
+    if _flag("dehydration_hypothesis", dehydration_hypothesis):
+        return 1.0 + DEHYDRATION_GAIN_PER_PCT * d
+    return 1.0
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r} of type {type(value).__name__}")
+    return bool(value)
+
+
+def approx(x: float, sig: int = 1) -> str:
+    """``x`` rounded to ``sig`` significant figures, as text (``7.27 → "7"``, ``0.263 → "0.3"``).
+
+    For numbers that come from invented parameters: printing them with two decimals would claim a
+    precision the model does not have.
+    """
+    v = float(x)
+    if not math.isfinite(v):
+        raise ValueError(f"x={x!r} is outside the allowed range: a finite number")
+    if isinstance(sig, bool) or not isinstance(sig, int) or not 1 <= sig <= 6:
+        raise ValueError(f"sig={sig!r} is outside the allowed range: a whole number in [1, 6]")
+    r = float(f"{v:.{sig}g}")
+    return str(int(r)) if r.is_integer() else f"{r:g}"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -442,10 +507,11 @@ def hydration_factor(fluid_deficit_pct: float = 0.0) -> float:
 # ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Treatment:
-    """One treatment: what it is for, when to use it (the article's advice, our words), its model effect.
+    """One treatment: what it is for, when to use it, what the evidence says, and its model effect.
 
     ``window_days`` is the time window (days since injury) in which the article recommends it, or
     ``None`` if it may be used at any time. ``treats`` lists the causes it addresses in the model.
+    ``evidence`` says how well the advice is supported, with its source.
     """
 
     name: str
@@ -455,10 +521,12 @@ class Treatment:
     model_effect: str
     window_days: tuple[float, float] | None
     treats: tuple[str, ...]
+    evidence: str = ""
 
 
 #: The five treatments of notebook 05. Purpose and recommended use restate the source article's
-#: treatment table and professional-care section in our own words.
+#: treatment table and professional-care section in our own words, corrected where the evidence
+#: differs (water: drink to thirst; low Ca²⁺/Mg²⁺: a doctor, not a drink).
 TREATMENTS: dict[str, Treatment] = {
     "rest": Treatment(
         name="rest",
@@ -471,55 +539,84 @@ TREATMENTS: dict[str, Treatment] = {
         model_effect="Training load falls to 30 % (fatigue clears with τ = 15 d); guarding × 0.85.",
         window_days=None,
         treats=("healing", "overuse", "infection"),
+        evidence=(
+            "Short protection followed by early, graded loading is the usual advice; long immobilisation "
+            "leaves more scar and weaker muscle (Järvinen et al. 2005, mostly animal data)."
+        ),
     ),
     "hydration": Treatment(
         name="hydration",
-        title="Fluids and electrolytes",
-        purpose=(
-            "Restores the water and the minerals (Na⁺, K⁺, Ca²⁺, Mg²⁺) that keep contraction and "
-            "relaxation in balance."
-        ),
+        title="Fluids (drink to thirst)",
+        purpose="Replaces the water and sodium lost in sweat.",
         recommended_use=(
-            "Drink regularly through the day (the article suggests at least eight glasses of water) and "
-            "eat plenty of fruit and vegetables; after heavy sweating, replace salts as well as water."
+            "Drink to thirst; after heavy sweating prefer a drink with salt (or salty food) to large "
+            "amounts of plain water. The article's advice of a fixed number of glasses a day has no trial "
+            "behind it, and over-drinking plain water can dilute blood sodium (hyponatraemia)."
         ),
-        model_effect="Fluid deficit cleared with τ = 0.5 d; Ca²⁺/Mg²⁺ gating shift cleared with τ = 3 d.",
+        model_effect=(
+            "Fluid deficit cleared with τ = 0.5 d; that changes the rate only under the article's "
+            "dehydration hypothesis."
+        ),
         window_days=None,
-        treats=("electrolyte_imbalance", "dehydration"),
+        treats=("dehydration",),
+        evidence=(
+            "A 3 % fluid deficit alone did not change the cramp threshold (Miller et al. 2010); plain water "
+            "after sweating lowered it and an electrolyte drink raised it (Lau et al. 2019). Drinking "
+            "beyond thirst causes exercise-associated hyponatraemia (Hew-Butler et al. 2015 consensus)."
+        ),
     ),
     "cold": Treatment(
         name="cold",
         title="Cold (ice) early",
-        purpose="Limits early inflammation and swelling and dulls pain.",
-        recommended_use="Within the first 48 hours after the injury.",
+        purpose="Dulls pain and may limit early swelling.",
+        recommended_use="Within the first 48 hours after the injury (the article's rule).",
         model_effect="Inflammation term × 0.7 while used (so it matters only while inflammation runs).",
         window_days=(0.0, ACUTE_PHASE_DAYS),
         treats=("healing",),
+        evidence=(
+            "A convention with few, small trials (Malanga et al. 2015); in animal injury models icing "
+            "delayed the arrival of inflammatory cells and slowed regeneration (Singh et al. 2017)."
+        ),
     ),
     "heat": Treatment(
         name="heat",
         title="Heat after the acute phase",
-        purpose="Relaxes tight, guarding muscle and eases pain.",
+        purpose="Eases pain and stiffness once the acute phase is over.",
         recommended_use="Only after the acute phase, i.e. not in the first 48 hours after the injury.",
         model_effect="Guarding of the later phases × 0.75, but the inflammation term × 1.3 while it runs.",
         window_days=(ACUTE_PHASE_DAYS, math.inf),
         treats=("healing",),
+        evidence=(
+            "The 48-hour rule is a round-number convention; trial evidence for heat after muscle injury "
+            "is limited (Malanga et al. 2015)."
+        ),
     ),
     "professional": Treatment(
         name="professional",
         title="Professional care",
         purpose=(
-            "Finds and treats causes that home care cannot: nerve entrapment, infection, metabolic "
-            "disorders; therapy such as ultrasound, electrical stimulation and tailored exercise "
-            "programmes, and (rarely) surgery for a structural cause."
+            "Finds and treats causes that home care cannot: a compressed nerve root, low blood Ca²⁺ or "
+            "Mg²⁺ (blood test; calcium, vitamin D or magnesium as prescribed), infection, and the "
+            "complications that matter after a strain (haematoma, deep-vein thrombosis, compartment "
+            "syndrome, rhabdomyolysis, myositis ossificans); graded exercise rehabilitation."
         ),
         recommended_use=(
-            "Spasms that are severe or persist, or that come with numbness, tingling, weakness, fever, "
-            "or redness with swelling: see a physiatrist or a physical therapist (or a doctor)."
+            "Spasms that are severe or persist, or that come with numbness, tingling (above all around "
+            "the mouth or in the fingertips), weakness, fever, a swollen calf or dark urine: see a doctor "
+            "(urgently for several of these) or a physiotherapist."
         ),
-        model_effect="Nerve compression relieved with τ = 14 d; infection cleared with τ = 2 d.",
+        model_effect=(
+            "Ca²⁺/Mg²⁺ gating shift corrected with τ = 3 d; nerve compression relieved with τ = 14 d; "
+            "infection cleared with τ = 2 d."
+        ),
         window_days=None,
-        treats=("nerve_compression", "infection"),
+        treats=("electrolyte_imbalance", "nerve_compression", "infection"),
+        evidence=(
+            "Therapeutic ultrasound did not improve muscle regeneration after a contusion (Wilkin et al. "
+            "2004); the article's electrical stimulation for 'spasticity' concerns an upper-motor-neurone "
+            "sign (after a stroke or spinal-cord injury), not spasms after a strain; exercise "
+            "rehabilitation is the core of care."
+        ),
     ),
 }
 
@@ -556,7 +653,11 @@ class Modifiers:
     ca, mg
         Ionized Ca²⁺ and serum Mg²⁺ (mM; normal 1.2 and 0.85; allowed 0.4–2.0 and 0.2–2.0).
     fluid_deficit_pct
-        Fluid deficit in % of body mass (0–8 %).
+        Fluid deficit in % of body mass (0–8 %). No effect on the rate unless
+        ``dehydration_hypothesis`` is True (the evidence: Miller et al. 2010; Lau et al. 2019).
+    dehydration_hypothesis
+        Apply the source article's claim that dehydration raises the spasm rate
+        (``1 + 0.6 × deficit``; bool, default False), to show claim and evidence side by side.
     training_load
         Hard training per day without rest days (0–2; 1 = one hard session daily).
     compression
@@ -579,6 +680,7 @@ class Modifiers:
     ca: float = NORMAL_CA_MM
     mg: float = NORMAL_MG_MM
     fluid_deficit_pct: float = 0.0
+    dehydration_hypothesis: bool = False
     training_load: float = 0.0
     compression: float = 0.0
     infection: bool = False
@@ -589,7 +691,7 @@ class Modifiers:
 
     def __post_init__(self) -> None:
         put = object.__setattr__
-        for flag in ("injury", "infection"):
+        for flag in ("injury", "infection", "dehydration_hypothesis"):
             value = getattr(self, flag)
             if not isinstance(value, (bool, np.bool_)):
                 raise TypeError(f"{flag} must be True or False, got {value!r} of type {type(value).__name__}")
@@ -667,14 +769,17 @@ class Scenario:
 
 _NONE: frozenset[str] = frozenset()
 
-#: The six worked causes of notebooks 04–06 (keys fixed by the course spec).
+#: The six worked causes of notebooks 04–06 (keys fixed by the course spec). Each ``presentation``
+#: holds one typical case as self-check answers (version 2 of the self-check: the v1 keys plus
+#: ``danger_signs``, ``context``, ``body_region`` and ``age_band``).
 SCENARIOS: dict[str, Scenario] = {
     "healing": Scenario(
         name="healing",
         title="Healing after a strain",
         description=(
-            "A moderate muscle strain repairing normally: guarding spasms near the injury rise in the "
-            "first days and fade as remodeling takes over."
+            "A moderate muscle strain repairing normally, with the article's hypothesis built in: guarding "
+            "spasms near the injury rise in the first days and fade as remodeling takes over. No study has "
+            "counted them; pain usually lowers, not raises, the activity of an injured muscle."
         ),
         modifiers=Modifiers(injury=True),
         location="localized",
@@ -689,6 +794,10 @@ SCENARIOS: dict[str, Scenario] = {
             location="localized",
             symptoms=_NONE,
             hydration="adequate",
+            danger_signs=_NONE,
+            context=_NONE,
+            body_region="leg",
+            age_band="16_to_64",
         ),
         intensity_mean=3.0,
         duration_median_s=8.0,
@@ -699,8 +808,9 @@ SCENARIOS: dict[str, Scenario] = {
         name="overuse",
         title="Overuse without rest",
         description=(
-            "Hard training every day without rest days: fatigue builds up over two to three weeks and the "
-            "spasms in the worked muscles persist instead of fading."
+            "Hard training every day without rest days: in the model fatigue builds up over two to three "
+            "weeks and cramps in the worked muscles persist instead of fading (the neuromuscular theory "
+            "of exercise cramp blames fatigue-disturbed reflex control of the motor neurones)."
         ),
         modifiers=Modifiers(training_load=1.0),
         location="localized",
@@ -715,6 +825,10 @@ SCENARIOS: dict[str, Scenario] = {
             location="localized",
             symptoms=_NONE,
             hydration="adequate",
+            danger_signs=_NONE,
+            context=_NONE,
+            body_region="leg",
+            age_band="16_to_64",
         ),
         intensity_mean=5.0,
         duration_median_s=30.0,
@@ -722,35 +836,45 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "electrolyte_imbalance": Scenario(
         name="electrolyte_imbalance",
-        title="Electrolyte imbalance",
+        title="Low calcium and magnesium",
         description=(
-            "Low ionized Ca²⁺ (0.95 mM) and low Mg²⁺ (0.55 mM), e.g. after heavy sweating: nerve and "
-            "muscle membranes fire more easily everywhere, whatever the state of any injury."
+            "Ionized Ca²⁺ 0.95 mM and Mg²⁺ 0.55 mM, here a few days after thyroid surgery that bruised the "
+            "parathyroid glands (too little PTH). Other real causes: vitamin D deficiency, low Mg²⁺ from "
+            "diuretics, proton-pump inhibitors or alcohol (low Mg²⁺ blunts PTH, so Ca²⁺ falls too), and "
+            "alkalosis from hyperventilation, which lowers the ionized fraction. Sweating does not do "
+            "this. Nerve membranes fire more easily everywhere; tingling around the mouth and in the "
+            "fingertips comes first."
         ),
         modifiers=Modifiers(ca=0.95, mg=0.55),
         location="widespread",
-        symptoms=_NONE,
+        symptoms=frozenset({"mouth_or_fingertip_tingling"}),
         presentation=dict(
             recent_injury=False,
             days_since_injury=None,
-            timing="night",
+            timing="no_pattern",
             intensity="moderate",
             trend="unchanged",
-            duration_weeks=2.0,
+            duration_weeks=0.5,
             location="widespread",
-            symptoms=_NONE,
-            hydration="heavy_sweating",
+            symptoms=frozenset({"mouth_or_fingertip_tingling"}),
+            hydration="adequate",
+            danger_signs=_NONE,
+            context=frozenset({"neck_or_thyroid_surgery"}),
+            body_region="several_areas",
+            age_band="16_to_64",
         ),
         intensity_mean=5.0,
         duration_median_s=60.0,
-        matching_treatments=("hydration",),
+        matching_treatments=("professional",),
     ),
     "dehydration": Scenario(
         name="dehydration",
         title="Dehydration",
         description=(
-            "A fluid deficit of 3 % of body mass from drinking too little: cramps in several muscles, "
-            "as long as the deficit lasts."
+            "A fluid deficit of 3 % of body mass from drinking too little. The article says this causes "
+            "cramps in several muscles; in controlled studies a deficit of this size alone did not make "
+            "cramps easier to trigger, so the model adds no spasms unless the article's hypothesis is "
+            "switched on."
         ),
         modifiers=Modifiers(fluid_deficit_pct=3.0),
         location="widespread",
@@ -765,6 +889,10 @@ SCENARIOS: dict[str, Scenario] = {
             location="widespread",
             symptoms=_NONE,
             hydration="poor",
+            danger_signs=_NONE,
+            context=_NONE,
+            body_region="several_areas",
+            age_band="16_to_64",
         ),
         intensity_mean=4.5,
         duration_median_s=45.0,
@@ -774,8 +902,9 @@ SCENARIOS: dict[str, Scenario] = {
         name="nerve_compression",
         title="Nerve compression",
         description=(
-            "A pinched nerve root in the back or neck (e.g. a herniated disc): spasms radiate away from "
-            "the source, come with numbness and tingling, and grow as the nerve becomes sensitised."
+            "A compressed nerve root in the lower back (e.g. a herniated disc): pain and tingling radiate "
+            "down the leg along the nerve, with numbness, and the muscles that root supplies may cramp "
+            "or twitch. The spasms themselves do not radiate; they grow as the nerve becomes sensitised."
         ),
         modifiers=Modifiers(compression=0.8),
         location="radiating",
@@ -790,6 +919,10 @@ SCENARIOS: dict[str, Scenario] = {
             location="radiating",
             symptoms=frozenset({"numbness", "tingling"}),
             hydration="adequate",
+            danger_signs=_NONE,
+            context=_NONE,
+            body_region="back",
+            age_band="16_to_64",
         ),
         intensity_mean=5.5,
         duration_median_s=20.0,
@@ -799,8 +932,10 @@ SCENARIOS: dict[str, Scenario] = {
         name="infection",
         title="Infection of the injured area",
         description=(
-            "A strain whose area becomes infected: from about day 3 swelling, redness and fever appear "
-            "and the spasms increase instead of fading."
+            "A strained muscle that becomes infected (pyomyositis): from about day 3 swelling, redness and "
+            "fever appear and the spasms increase instead of fading. This is rare after a closed strain; "
+            "haematoma, deep-vein thrombosis, compartment syndrome, rhabdomyolysis and myositis "
+            "ossificans are the complications that matter more (not modelled)."
         ),
         modifiers=Modifiers(injury=True, infection=True),
         location="localized",
@@ -815,11 +950,25 @@ SCENARIOS: dict[str, Scenario] = {
             location="localized",
             symptoms=frozenset({"swelling", "redness", "fever"}),
             hydration="adequate",
+            danger_signs=_NONE,
+            context=_NONE,
+            body_region="leg",
+            age_band="16_to_64",
         ),
         intensity_mean=6.5,
         duration_median_s=30.0,
         matching_treatments=("professional",),
     ),
+}
+
+#: Complications after a muscle strain that matter more than infection (named in notebooks 04–05
+#: and the self-check; not modelled): name → what gives it away.
+STRAIN_COMPLICATIONS: dict[str, str] = {
+    "haematoma": "a large, tense bruise or swelling from bleeding into or between the muscles",
+    "deep-vein thrombosis": "one calf swollen, warm and aching, above all after immobility, a cast or surgery",
+    "compartment syndrome": "pain out of proportion, a tense limb, pain on passive stretch (an emergency)",
+    "rhabdomyolysis": "weakness and dark (cola-coloured) urine after extreme exertion or a crush (an emergency)",
+    "myositis ossificans": "a firm lump weeks after a deep bruise, as bone forms inside the muscle",
 }
 
 
@@ -871,21 +1020,25 @@ def _components(t: np.ndarray, m: Modifiers) -> dict[str, np.ndarray]:
         guard = np.where(on, REST_GUARDING_FACTOR * guard, guard)
     sens = 1.0 + sev.guarding_gain * guard
 
-    # Electrolytes: gating shift from the excitability model, repleted by fluids and electrolytes.
+    # Electrolytes: gating shift from the excitability model, corrected by professional care
+    # (calcium, vitamin D or magnesium as prescribed; drinks do not correct hypocalcaemia).
     shift = _shift(m.ca, m.mg)
     if shift == 0.0:
         elec = ones
     else:
         shift_t = shift * (
-            _after(t, m.start_day, ELECTROLYTE_REPLETION_TAU_DAYS) if "hydration" in treat else ones
+            _after(t, m.start_day, ELECTROLYTE_REPLETION_TAU_DAYS) if "professional" in treat else ones
         )
         elec = _electrolyte_factor_from_shift(shift_t)
 
-    # Hydration: fluid deficit, replaced by drinking.
-    deficit = m.fluid_deficit_pct * (
-        _after(t, m.start_day, REHYDRATION_TAU_DAYS) if "hydration" in treat else ones
-    )
-    hydr = 1.0 + DEHYDRATION_GAIN_PER_PCT * deficit
+    # Hydration: no effect of a fluid deficit (the evidence), unless the article's hypothesis is on.
+    if m.dehydration_hypothesis and m.fluid_deficit_pct > 0.0:
+        deficit = m.fluid_deficit_pct * (
+            _after(t, m.start_day, REHYDRATION_TAU_DAYS) if "hydration" in treat else ones
+        )
+        hydr = 1.0 + DEHYDRATION_GAIN_PER_PCT * deficit
+    else:
+        hydr = ones
 
     # Fatigue from training load (exact solution of dF/dt = (L − F)/τ, piecewise-constant L).
     load = m.training_load
@@ -940,7 +1093,8 @@ def spasm_rate(days: object, scenario: str = "healing", **modifiers: Any) -> np.
     """Expected spasms per day on each of ``days`` (a teaching model, not data).
 
     ``rate = baseline × S(t) × f_electrolytes × f_hydration × f_fatigue × f_nerve`` where ``S`` is the
-    guarding sensitivity of the repair phases (plus an infection, if present).
+    hypothesised guarding sensitivity of the repair phases (plus an infection, if present) and
+    ``f_hydration`` is 1 unless ``dehydration_hypothesis=True``.
 
     Parameters
     ----------
@@ -951,7 +1105,8 @@ def spasm_rate(days: object, scenario: str = "healing", **modifiers: Any) -> np.
         "nerve_compression", "infection". An unknown name raises ``ValueError`` listing the valid ones.
     **modifiers
         Override any field of the scenario's :class:`Modifiers` (e.g. ``severity="mild"``,
-        ``ca=0.9``, ``treatments=("rest",)``, ``start_day=2``). Unknown names raise ``TypeError``;
+        ``ca=0.9``, ``treatments=("rest",)``, ``start_day=2``, ``dehydration_hypothesis=True``).
+        Unknown names raise ``TypeError``;
         bad values raise ``ValueError`` naming the parameter and the allowed range.
 
     Returns
@@ -1026,7 +1181,7 @@ def spasms_avoided(
 
 
 # ----------------------------------------------------------------------------------------------
-# Advice: the article's recommendations as facts
+# Advice: the article's timing rules, with their evidence
 # ----------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Advice:
@@ -1040,10 +1195,10 @@ class Advice:
 def recommended_treatments(scenario: str, day: float) -> tuple[str, ...]:
     """Treatments the course recommends for ``scenario`` on ``day`` (days since injury/onset).
 
-    Facts from the source article: cold within the first 48 hours, heat only after the acute phase
-    (so ``"heat"`` is never returned before day 2), rest and controlled movement after an injury or
-    overuse, fluids and electrolytes for electrolyte or fluid losses, professional care for nerve
-    and infection causes.
+    The source article's timing rule (a convention with few trials, see :attr:`Treatment.evidence`):
+    cold within the first 48 hours, heat only after the acute phase (so ``"heat"`` is never returned
+    before day 2); rest and controlled movement after an injury or overuse; fluids (to thirst) for a
+    fluid deficit; professional care for low Ca²⁺/Mg²⁺, nerve and infection causes.
     """
     sc = _scenario(scenario)
     d = check_number("day", day, 0.0, MAX_DAY, "days")
@@ -1051,11 +1206,12 @@ def recommended_treatments(scenario: str, day: float) -> tuple[str, ...]:
     injured = sc.modifiers.injury
     if injured or sc.modifiers.training_load > 0 or sc.modifiers.compression > 0:
         out.append("rest")
-    if sc.modifiers.ca < NORMAL_CA_MM or sc.modifiers.mg < NORMAL_MG_MM or sc.modifiers.fluid_deficit_pct > 0:
+    if sc.modifiers.fluid_deficit_pct > 0:
         out.append("hydration")
     if injured and not sc.modifiers.infection:
         out.append("cold" if d < ACUTE_PHASE_DAYS else "heat")
-    if sc.modifiers.compression > 0 or sc.modifiers.infection:
+    low_ions = sc.modifiers.ca < NORMAL_CA_MM or sc.modifiers.mg < NORMAL_MG_MM
+    if sc.modifiers.compression > 0 or sc.modifiers.infection or low_ions:
         out.append("professional")
     return tuple(t for t in TREATMENTS if t in out)
 
@@ -1067,7 +1223,8 @@ def treatment_advice(
 
     Always flags heat started in the first 48 hours (level ``"warning"``); notes cold started after
     48 hours, treatments that do not address the scenario's cause, and missing professional care for
-    nerve and infection causes. ``heat_start_day=None`` means heat starts on ``start_day``.
+    low Ca²⁺/Mg²⁺, nerve and infection causes. Each cold/heat/fluids note names its evidence.
+    ``heat_start_day=None`` means heat starts on ``start_day``.
     """
     sc = _scenario(scenario)
     chosen = _treatment_set(treatments)
@@ -1082,19 +1239,30 @@ def treatment_advice(
                 Advice(
                     "warning",
                     "heat",
-                    f"Heat from day {d_heat:g} falls inside the first 48 hours: not recommended. Heat "
-                    "belongs after the acute phase; on inflamed tissue it adds blood flow and swelling "
-                    f"(in the model: inflammation term × {HEAT_INFLAMMATION_FACTOR:g}).",
+                    f"Heat from day {d_heat:g} falls inside the first 48 hours: not recommended by the "
+                    "article's rule. On freshly inflamed tissue it adds blood flow and swelling (in the "
+                    f"model: inflammation term × {HEAT_INFLAMMATION_FACTOR:g}); the rule itself rests on "
+                    "few trials.",
                 )
             )
         else:
             out.append(
-                Advice("ok", "heat", f"Heat from day {d_heat:g}: after the acute phase, as recommended.")
+                Advice(
+                    "ok",
+                    "heat",
+                    f"Heat from day {d_heat:g}: after the acute phase, as the article advises (a convention; "
+                    "trial evidence is limited).",
+                )
             )
     if "cold" in chosen:
         if d < ACUTE_PHASE_DAYS:
             out.append(
-                Advice("ok", "cold", f"Cold from day {d:g}: within the first 48 hours, as recommended.")
+                Advice(
+                    "ok",
+                    "cold",
+                    f"Cold from day {d:g}: within the first 48 hours, as the article advises. It dulls pain; "
+                    "in animal studies icing slowed regeneration (Singh et al. 2017), so keep it short.",
+                )
             )
         else:
             out.append(
@@ -1108,7 +1276,13 @@ def treatment_advice(
     for name in sorted(chosen - {"heat", "cold"}, key=tuple(TREATMENTS).index):
         tr = TREATMENTS[name]
         if sc.name in tr.treats:
-            out.append(Advice("ok", name, f"{tr.title}: addresses this cause."))
+            text = f"{tr.title}: addresses this cause."
+            if name == "hydration":
+                text += (
+                    " Drink to thirst, with salt after heavy sweating: large amounts of plain water can "
+                    "cause hyponatraemia."
+                )
+            out.append(Advice("ok", name, text))
         else:
             out.append(
                 Advice("info", name, f"{tr.title}: harmless here, but it does not address this cause.")

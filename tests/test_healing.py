@@ -1,10 +1,12 @@
 """Tests of the healing / spasm-rate teaching model (course.healing).
 
-The spasm-rate curve is a teaching model (no published time course of spasm frequency exists), so
-the tests check (a) the literature time windows it is built on, (b) the qualitative behaviour the
-course teaches (healing spasms rise and fade; the other causes do not follow the phases), (c) the
-link to the excitability physics of notebook 03, (d) the statistics of the simulated diaries and
-(e) input validation. Sources are named in comments; see REFERENCES.md (Notebooks 04 and 05).
+The spasm-rate curve is a teaching model of the source article's hypothesis (no published time course
+of spasm frequency exists), so the tests check (a) the literature time windows it is built on, (b) that
+the hypothesis behaves as the article states it (healing spasms rise and fade; the other causes do not
+follow the phases) and is labelled as a hypothesis, (c) the evidence rules of the course spec (no
+dehydration effect by default, real causes of low Ca²⁺/Mg²⁺, treatments with their evidence), (d) the
+link to the excitability physics of notebook 03, (e) the statistics of the simulated diaries and
+(f) input validation. Sources are named in comments; see REFERENCES.md (Notebooks 04 and 05).
 """
 
 from __future__ import annotations
@@ -21,6 +23,16 @@ from course import healing as hm
 from course.excitability import gating_shift_mv
 
 NAMES = ("healing", "overuse", "electrolyte_imbalance", "dehydration", "nerve_compression", "infection")
+#: Accompanying symptoms of the self-check, version 2 (COURSE_SPEC "The self-check, version 2").
+SYMPTOMS_V2 = {
+    "swelling", "redness", "fever", "numbness", "tingling", "weakness", "warmth", "one_leg_swollen",
+    "mouth_or_fingertip_tingling", "hand_or_foot_clawing", "cramp_over_10_minutes", "feeling_very_unwell",
+}
+#: Body regions and age bands of the self-check, version 2 (same source).
+REGIONS_V2 = {
+    "leg", "foot", "back", "neck_or_shoulder", "arm_or_hand", "face_or_jaw", "chest_or_abdomen", "several_areas",
+}
+AGE_BANDS_V2 = {"under_16", "16_to_64", "65_or_over"}
 BASE_WEEK = 7 * hm.BASELINE_PER_DAY  # expected spasms per week with no cause at all
 
 
@@ -111,10 +123,14 @@ def test_scenario_keys_and_fields():
         assert sc.name == key and sc.title and sc.description
         assert sc.location in ("localized", "widespread", "radiating")
         assert isinstance(sc.symptoms, frozenset)
-        assert sc.symptoms <= {"swelling", "redness", "fever", "numbness", "tingling", "weakness"}
+        assert sc.symptoms <= SYMPTOMS_V2
         assert isinstance(sc.presentation, dict)
         assert sc.presentation["location"] == sc.location
         assert sc.presentation["symptoms"] == sc.symptoms
+        assert sc.presentation["danger_signs"] == frozenset()
+        assert isinstance(sc.presentation["context"], frozenset)
+        assert sc.presentation["body_region"] in REGIONS_V2
+        assert sc.presentation["age_band"] in AGE_BANDS_V2
         assert 0.0 <= sc.intensity_mean <= 10.0
         assert set(sc.matching_treatments) <= set(hm.TREATMENTS)
     assert hm.SCENARIOS["nerve_compression"].location == "radiating"
@@ -126,20 +142,154 @@ def test_scenario_keys_and_fields():
 
 
 def test_presentations_are_valid_self_check_answers():
-    # The self-check (notebook 06) uses these as worked cases: keys must be exactly its Answers fields.
+    # The self-check (notebook 06, version 2) uses these as worked cases: keys must be exactly its
+    # Answers fields, and the tiers must respect the spec's minimum-urgency table.
     from course.selfcheck import ANSWER_FIELDS, answers_from_presentation, assess
 
-    verdicts = {}
+    tiers = ("emergency_now", "urgent_today", "see_soon", "routine", "self_care")  # highest first
+    got = {}
     for key, sc in hm.SCENARIOS.items():
-        assert tuple(sc.presentation) == ANSWER_FIELDS
+        assert set(sc.presentation) == set(ANSWER_FIELDS), key
         assert (sc.presentation["days_since_injury"] is None) == (not sc.presentation["recent_injury"])
-        verdicts[key] = assess(answers_from_presentation(sc.presentation)).verdict
-    # spec criteria table: only the healing case is consistent with healing; nerve and infection are red flags
-    assert verdicts["healing"] == "consistent_with_healing"
-    assert verdicts["nerve_compression"] == "seek_care"
-    assert verdicts["infection"] == "seek_care"
-    for key in ("overuse", "electrolyte_imbalance", "dehydration"):
-        assert verdicts[key] != "consistent_with_healing"
+        got[key] = tiers.index(assess(answers_from_presentation(sc.presentation)).urgency)
+    assert got["healing"] == tiers.index("self_care")  # every self-care condition of the spec holds
+    # spec floors: fever with redness and swelling → urgent_today; mouth/fingertip tingling → urgent_today
+    assert got["infection"] <= tiers.index("urgent_today")
+    assert got["electrolyte_imbalance"] <= tiers.index("urgent_today")
+    # numbness or tingling, radiating location → see_soon
+    assert got["nerve_compression"] <= tiers.index("see_soon")
+    for key in ("overuse", "dehydration"):  # no injury: never "consistent with healing"
+        assert got[key] < tiers.index("self_care"), key
+
+
+def test_presentation_keys_version_2():
+    # COURSE_SPEC, "The self-check, version 2": four new required answers on every worked case
+    regions = {
+        "healing": "leg", "overuse": "leg", "electrolyte_imbalance": "several_areas",
+        "dehydration": "several_areas", "nerve_compression": "back", "infection": "leg",
+    }
+    for key, sc in hm.SCENARIOS.items():
+        p = sc.presentation
+        assert p["body_region"] == regions[key], key
+        assert p["age_band"] == "16_to_64" and p["danger_signs"] == frozenset()
+    # the low-Ca²⁺ case is post-thyroidectomy hypocalcaemia: perioral/fingertip tingling comes first
+    # (sensory axons are more excitable: Mogyoros et al. 2000, Muscle Nerve 23:310)
+    el = hm.SCENARIOS["electrolyte_imbalance"].presentation
+    assert "mouth_or_fingertip_tingling" in el["symptoms"]
+    assert el["context"] == frozenset({"neck_or_thyroid_surgery"})
+    assert el["hydration"] == "adequate"  # not "heavy_sweating": sweating does not lower Ca²⁺/Mg²⁺
+    for key in NAMES:
+        if key != "electrolyte_imbalance":
+            assert hm.SCENARIOS[key].presentation["context"] == frozenset(), key
+
+
+# ----------------------------------------------------------------------------------------------
+# Evidence rules (COURSE_SPEC "Evidence rules", reviews/physiology.md §1 and §4)
+# ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("key", NAMES)
+@pytest.mark.parametrize("deficit", [0.5, 3.0, 6.0, 8.0])
+def test_fluid_deficit_alone_changes_nothing(key, deficit):
+    # Miller et al. 2010 (Med Sci Sports Exerc 42:2056): 3 % hypohydration did not change the
+    # electrically induced cramp threshold; Lau et al. 2019 (BMJ Open Sport Exerc Med 5:e000478): nor
+    # did ≈ 2 % from exercise in the heat. So by default a deficit leaves the rate exactly as it is.
+    t = np.linspace(0.0, 84.0, 337)
+    np.testing.assert_array_equal(hm.spasm_rate(t, key, fluid_deficit_pct=deficit), hm.spasm_rate(t, key))
+    a = hm.simulate_diary(key, 42, seed=2, fluid_deficit_pct=deficit)
+    b = hm.simulate_diary(key, 42, seed=2)
+    np.testing.assert_array_equal(a.day, b.day)
+    assert hm.hydration_factor(deficit) == 1.0
+
+
+@pytest.mark.parametrize("key", NAMES)
+def test_dehydration_hypothesis_reproduces_the_articles_claimed_gain(key):
+    # The article's claim as the course encoded it before issue 12: rate × (1 + 0.6 per % body mass),
+    # i.e. 2.8× at a 3 % deficit.
+    t = np.linspace(0.0, 42.0, 169)
+    for deficit in (0.0, 1.0, 3.0, 8.0):
+        on = hm.spasm_rate(t, key, fluid_deficit_pct=deficit, dehydration_hypothesis=True)
+        off = hm.spasm_rate(t, key, fluid_deficit_pct=deficit)
+        np.testing.assert_allclose(on / off, 1.0 + 0.6 * deficit, rtol=1e-12)
+        assert hm.hydration_factor(deficit, dehydration_hypothesis=True) == pytest.approx(1.0 + 0.6 * deficit)
+    assert hm.DEHYDRATION_GAIN_PER_PCT == 0.6
+    # the dehydration scenario: flat at baseline (evidence) vs 2.8× baseline (claim)
+    r_off = hm.spasm_rate(t, "dehydration")
+    r_on = hm.spasm_rate(t, "dehydration", dehydration_hypothesis=True)
+    np.testing.assert_allclose(r_off, hm.BASELINE_PER_DAY, rtol=1e-12)
+    np.testing.assert_allclose(r_on, 2.8 * hm.BASELINE_PER_DAY, rtol=1e-12)
+
+
+def test_dehydration_hypothesis_threads_through_diaries_and_cohorts():
+    on = hm.simulate_diary("dehydration", 42, seed=4, dehydration_hypothesis=True)
+    off = hm.simulate_diary("dehydration", 42, seed=4)
+    assert on.expected_per_day.sum() == pytest.approx(2.8 * off.expected_per_day.sum())
+    c_on = hm.simulate_cohort("dehydration", n_patients=2000, days=14, seed=1, dehydration_hypothesis=True)
+    c_off = hm.simulate_cohort("dehydration", n_patients=2000, days=14, seed=1)
+    assert c_on.counts.mean() == pytest.approx(2.8 * c_off.counts.mean(), rel=0.05)
+    # fluids clear the deficit (τ = 0.5 d), which only matters under the hypothesis
+    assert hm.spasms_avoided("dehydration", ("hydration",)) == pytest.approx(0.0, abs=1e-12)
+    assert hm.spasms_avoided("dehydration", ("hydration",), dehydration_hypothesis=True) > 10.0
+
+
+def test_electrolyte_scenario_names_real_causes_not_sweating():
+    # Real causes of low ionized Ca²⁺ (COURSE_SPEC "Evidence rules"; reviews/physiology.md #2):
+    # hypoparathyroidism after thyroid/neck surgery, vitamin D deficiency, low Mg²⁺ (impairs PTH
+    # secretion and action), alkalosis/hyperventilation. Sweat carries little Ca²⁺/Mg²⁺.
+    sc = hm.SCENARIOS["electrolyte_imbalance"]
+    text = (sc.title + " " + sc.description).lower()
+    assert "sweat" not in sc.description.lower().replace("sweating does not", "")
+    for needed in ("thyroid", "pth", "vitamin d", "diuretic", "proton-pump", "alcohol", "hyperventilation"):
+        assert needed in text, needed
+    assert "sweating does not" in text  # the article's cause is named as wrong
+
+
+def test_phase_roles_are_labelled_as_the_articles_hypothesis():
+    # Pain adaptation (Lund et al. 1991, Can J Physiol Pharmacol 69:683) and guarding as a change of
+    # motor strategy (Hodges & Tucker 2011, Pain 152:S90): the article's roles are not physiology.
+    for phase in hm.PHASES.values():
+        assert phase.role.startswith("article's hypothesis"), phase.name
+        assert phase.evidence
+        assert "part of the repair" not in (phase.role + phase.evidence).lower()
+    assert "Lund" in hm.PHASES["inflammation"].evidence and "Hodges" in hm.PHASES["inflammation"].evidence
+    assert "EMG" in hm.PHASES["remodeling"].evidence  # what would test the hypothesis
+    assert "hypothesis" in hm.SCENARIOS["healing"].description
+
+
+def test_scenario_texts_follow_the_evidence():
+    nerve = hm.SCENARIOS["nerve_compression"].description.lower()
+    # radiculopathy: pain and paraesthesia radiate; cramp/fasciculation in that root's muscles
+    assert "spasms radiate" not in nerve and "pain and tingling radiate" in nerve
+    infection = hm.SCENARIOS["infection"].description.lower()
+    # pyomyositis after a closed strain is rare; the complications that matter are named
+    assert "rare" in infection
+    for c in ("haematoma", "thrombosis", "compartment", "rhabdomyolysis", "myositis ossificans"):
+        assert c in infection, c
+        assert any(c in k for k in hm.STRAIN_COMPLICATIONS), c
+
+
+def test_treatments_carry_their_evidence():
+    ev = {k: tr.evidence for k, tr in hm.TREATMENTS.items()}
+    assert all(ev.values())
+    assert "Singh" in ev["cold"]  # icing delayed regeneration in animals (Singh et al. 2017, Front Physiol 8:93)
+    assert "Malanga" in ev["heat"]  # limited trial evidence (Malanga et al. 2015, Postgrad Med 127:57)
+    assert "Wilkin" in ev["professional"]  # ultrasound: no better regeneration (Int J Sports Med 25:73)
+    assert "upper-motor-neurone" in ev["professional"]  # spasticity is not a spasm
+    assert "Hew-Butler" in ev["hydration"]  # drink to thirst (Clin J Sport Med 25:303)
+    hydration = (hm.TREATMENTS["hydration"].title + hm.TREATMENTS["hydration"].recommended_use).lower()
+    assert "thirst" in hydration and "hyponatraemia" in hydration
+    assert "eight glasses" not in hydration
+    # drinks do not correct hypocalcaemia: low Ca²⁺/Mg²⁺ is a matter for a doctor
+    assert hm.SCENARIOS["electrolyte_imbalance"].matching_treatments == ("professional",)
+    assert "hydration" not in hm.recommended_treatments("electrolyte_imbalance", 0.0)
+    assert "professional" in hm.recommended_treatments("electrolyte_imbalance", 0.0)
+
+
+def test_approx_gives_honest_precision():
+    assert hm.approx(7.27) == "7" and hm.approx(3.85) == "4" and hm.approx(0.263) == "0.3"
+    assert hm.approx(0.96) == "1" and hm.approx(18.1, 2) == "18" and hm.approx(2.8, 2) == "2.8"
+    with pytest.raises(ValueError, match="x="):
+        hm.approx(float("nan"))
+    with pytest.raises(ValueError, match="sig="):
+        hm.approx(1.0, 0)
 
 
 @pytest.mark.parametrize("severity", ["mild", "moderate"])
@@ -189,14 +339,16 @@ def test_infection_rate_rises_after_day_3(severity):
     assert weeks("infection", severity=severity)[5] > 3.0 * weeks("healing", severity=severity)[5]
 
 
-@pytest.mark.parametrize("key", ["electrolyte_imbalance", "dehydration"])
-def test_metabolic_causes_raised_at_all_times_independent_of_phase(key):
+@pytest.mark.parametrize(
+    "key,mods", [("electrolyte_imbalance", {}), ("dehydration", {"dehydration_hypothesis": True})]
+)
+def test_metabolic_causes_raised_at_all_times_independent_of_phase(key, mods):
     t = np.linspace(0.0, 84.0, 841)
-    r = hm.spasm_rate(t, key)
+    r = hm.spasm_rate(t, key, **mods)
     assert np.all(r > 1.5 * hm.BASELINE_PER_DAY)
     assert r.max() / r.min() == pytest.approx(1.0, abs=1e-12)  # flat: no phase pattern
     # combined with an injury the factor multiplies the healing curve by the same amount every day
-    ratio = hm.spasm_rate(t, key, injury=True) / hm.spasm_rate(t, "healing")
+    ratio = hm.spasm_rate(t, key, injury=True, **mods) / hm.spasm_rate(t, "healing")
     np.testing.assert_allclose(ratio, ratio[0], rtol=1e-12)
     assert ratio[0] > 1.5
 
@@ -218,14 +370,21 @@ def test_electrolyte_factor_comes_from_the_excitability_gating_shift():
     assert hm.electrolyte_factor(0.95, 0.55) > hm.electrolyte_factor(0.95, 0.85)  # low Mg²⁺ adds
 
 
-@pytest.mark.parametrize("key", ["electrolyte_imbalance", "dehydration"])
-def test_matching_treatment_restores_near_baseline(key):
-    w = weeks(key, treatments=("hydration",))
-    untreated = weeks(key)
+@pytest.mark.parametrize(
+    "key,treatment,mods",
+    [
+        ("electrolyte_imbalance", "professional", {}),  # Ca²⁺/Mg²⁺ corrected as prescribed
+        ("dehydration", "hydration", {"dehydration_hypothesis": True}),  # only the claim has spasms to remove
+    ],
+)
+def test_matching_treatment_restores_near_baseline(key, treatment, mods):
+    w = weeks(key, treatments=(treatment,), **mods)
+    untreated = weeks(key, **mods)
     assert np.all(w < untreated)
     assert np.all(w[1:] <= 1.5 * BASE_WEEK)  # from week 2 on within 1.5× baseline
     t = np.linspace(7.0, 42.0, 351)
-    assert np.all(hm.spasm_rate(t, key, treatments=("hydration",)) <= 1.5 * hm.BASELINE_PER_DAY)
+    assert np.all(hm.spasm_rate(t, key, treatments=(treatment,), **mods) <= 1.5 * hm.BASELINE_PER_DAY)
+    assert hm.spasms_avoided(key, ("rest", "heat", "cold"), **mods) == pytest.approx(0.0, abs=1e-9)
 
 
 def test_rest_lowers_overuse():
@@ -239,8 +398,8 @@ def test_rest_lowers_overuse():
     )
 
 
-def test_professional_care_for_nerve_and_infection():
-    for key in ("nerve_compression", "infection"):
+def test_professional_care_for_nerve_infection_and_low_ions():
+    for key in ("nerve_compression", "infection", "electrolyte_imbalance"):
         w = weeks(key, treatments=("professional",))
         assert w[5] < 0.5 * weeks(key)[5], key
     # professional care is not modelled to change plain healing
@@ -281,8 +440,8 @@ def test_heat_never_recommended_in_acute_phase_property(day):
         assert "heat" not in hm.recommended_treatments(key, day)
 
 
-def test_professional_care_missing_is_a_warning_for_nerve_and_infection():
-    for key in ("nerve_compression", "infection"):
+def test_professional_care_missing_is_a_warning_for_nerve_infection_and_low_ions():
+    for key in ("nerve_compression", "infection", "electrolyte_imbalance"):
         advice = hm.treatment_advice(key, ("rest",), 0.0)
         assert any(a.level == "warning" and a.treatment == "professional" for a in advice)
         advice = hm.treatment_advice(key, ("professional",), 0.0)
@@ -392,6 +551,10 @@ def test_bad_modifiers():
         hm.spasm_rate([1.0], ca=float("nan"))
     with pytest.raises(TypeError, match="injury"):
         hm.spasm_rate([1.0], injury="yes")
+    with pytest.raises(TypeError, match="dehydration_hypothesis"):
+        hm.spasm_rate([1.0], "dehydration", dehydration_hypothesis="yes")
+    with pytest.raises(TypeError, match="dehydration_hypothesis"):
+        hm.hydration_factor(3.0, dehydration_hypothesis=1)
     with pytest.raises(TypeError, match="days"):
         hm.simulate_diary("healing", days=10.5)
     with pytest.raises(ValueError, match="days"):
@@ -450,8 +613,11 @@ def test_bad_days_values_raise_named_errors(value):
     deficit=st.floats(0.0, 8.0),
     start=st.floats(0.0, 365.0),
     treatments=st.sets(st.sampled_from(tuple(hm.TREATMENTS))),
+    hypothesis=st.booleans(),
 )
-def test_rate_is_positive_and_finite_for_any_valid_input(key, severity, ca, mg, deficit, start, treatments):
+def test_rate_is_positive_and_finite_for_any_valid_input(
+    key, severity, ca, mg, deficit, start, treatments, hypothesis
+):
     t = np.linspace(0.0, 365.0, 367)
     r = hm.spasm_rate(
         t,
@@ -462,6 +628,7 @@ def test_rate_is_positive_and_finite_for_any_valid_input(key, severity, ca, mg, 
         fluid_deficit_pct=deficit,
         start_day=start,
         treatments=treatments,
+        dehydration_hypothesis=hypothesis,
     )
     assert np.all(np.isfinite(r)) and np.all(r > 0)
 
@@ -482,18 +649,49 @@ def test_heat_start_day_separates_cold_early_from_heat_later():
 
 def test_numbers_quoted_in_the_quizzes_match_the_model():
     # course/quizzes/healing.py and treatment.py quote these (rounded) model numbers
-    peak = hm.spasm_rate([1.5], "healing")[0]
-    assert round(peak, 1) == 1.5 and round(peak / hm.BASELINE_PER_DAY) == 7
     diary = hm.simulate_diary("healing", 42, seed=0)
-    assert diary.n_events == 17 and round(diary.expected_per_day.sum(), 1) == 18.1
-    assert round(hm.expected_daily("overuse", 42).sum()) == 25
-    assert round(hm.spasms_avoided("overuse", ("rest",))) == 12
+    assert diary.n_events == 17 and round(diary.expected_per_day.sum()) == 18
+    # the article's hypothesis at 5 %: 1 + 0.6 × 5 = 4× the background
+    assert hm.hydration_factor(5.0, dehydration_hypothesis=True) == pytest.approx(4.0)
+    assert hm.SEVERITIES["severe"].time_scale == pytest.approx(3.3, abs=0.05)
     combo = hm.spasms_avoided("healing", ("rest", "cold", "heat"), start_day=0.0, heat_start_day=2.0)
-    assert round(combo) == 3
-    excess = hm.expected_daily("healing", 42).sum() - 42 * hm.BASELINE_PER_DAY
-    assert 0.28 < combo / excess < 0.4  # "about a third of the spasms above the baseline"
+    assert round(combo) == 3 and round(hm.expected_daily("healing", 42).sum()) == 18
     assert round(hm.spasms_avoided("healing", ("heat",), heat_start_day=0.0), 1) == 0.6
-    assert round(hm.spasms_avoided("healing", ("heat",), heat_start_day=2.0), 1) == 1.1
+    assert round(hm.spasms_avoided("healing", ("heat",), heat_start_day=2.0)) == 1
+
+
+@pytest.mark.parametrize("topic", ["healing", "treatment"])
+def test_quizzes_are_fair(topic):
+    # COURSE_SPEC "Learning design, version 2": the right option is not systematically first or longest
+    from course.quizzes import load
+
+    questions = load(topic)
+    positions = [q.correct for q in questions]
+    assert len(set(positions)) >= 3 and positions.count(0) <= len(questions) // 2
+    longest = sum(len(q.options[q.correct]) == max(map(len, q.options)) for q in questions)
+    assert longest <= len(questions) // 2
+    assert any(q.prompt.lower().startswith("predict") for q in load("healing"))  # a prediction question
+
+
+def test_quiz_keys_follow_the_evidence():
+    from course.quizzes import load
+
+    for topic in ("healing", "treatment"):
+        for q in load(topic):
+            right = q.options[q.correct].lower()
+            # "spasms are part of the repair" is the article's hypothesis: never a right answer
+            assert "part of repair" not in right and "part of the repair" not in right
+            assert "sweat" not in right
+            for text in q.options + q.feedback:
+                assert "eight glasses" not in text.lower()
+    cramp = next(q for q in load("treatment") if "cramp near the end of a race" in q.prompt)
+    assert "stretch" in cramp.options[cramp.correct].lower()  # Miller et al. 2022, J Athl Train 57:5
+    water = next(q for q in load("treatment") if "plain water" in q.prompt)
+    assert "hyponatraemia" in water.options[water.correct]  # Hew-Butler et al. 2015
+    thyroid = next(q for q in load("healing") if "thyroid surgery" in q.prompt)
+    assert "parathyroid" in thyroid.options[thyroid.correct]
+    pain = next(q for q in load("healing") if "painful muscle" in q.prompt)
+    assert "falls" in pain.options[pain.correct]  # Lund et al. 1991
 
 
 def test_cohort_of_10000_patients_is_fast_enough():

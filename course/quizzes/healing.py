@@ -1,7 +1,10 @@
-"""Knowledge checks for notebook 04: healing phases and the spasm rate.
+"""Knowledge checks for notebook 04: the repair phases, the article's spasm hypothesis and its tests.
 
-Numbers quoted in the feedback come from :mod:`course.healing` at its defaults (moderate strain,
-baseline 0.2 spasms/day); ``tests/test_healing.py`` checks the behaviour they describe.
+Keys follow the evidence (COURSE_SPEC "Evidence rules"): the phase-locked spasm curve is the source
+article's hypothesis, guarding is pain adaptation (Lund et al. 1991; Hodges & Tucker 2011), a fluid
+deficit alone does not change the cramp threshold (Miller et al. 2010; Lau et al. 2019), and low
+ionized Ca²⁺ has real causes (PTH, vitamin D, Mg²⁺, alkalosis), not sweating. Numbers quoted in the
+feedback come from :mod:`course.healing` at its defaults; ``tests/test_healing.py`` checks them.
 """
 
 from course.quizzes import Question
@@ -9,87 +12,130 @@ from course.quizzes import Question
 QUESTIONS = [
     Question(
         prompt=(
-            "In the model, after a moderate strain with no other cause, when are protective spasms most "
-            "frequent, and why?"
+            "The source article says a strained muscle spasms to brace itself, most of all in the first "
+            "days. What do studies of pain and movement find happens to the activity of a painful muscle?"
         ),
         options=(
-            "In the first two to three days, while inflammation runs and irritated tissue makes nerves "
-            "fire easily.",
-            "Around week 3, when remodeling peaks.",
-            "They stay the same from day 0 to week 6; only their intensity changes.",
-        ),
-        correct=0,
-        feedback=(
-            "Right. The inflammation weight peaks on day 1.5 and carries the largest guarding weight, so "
-            "the rate peaks then (about 1.5 spasms/day, seven times the baseline) and falls as the other "
-            "phases take over.",
-            "Remodeling does peak around day 21, but it is the phase in which the nervous system "
-            "recalibrates: its guarding weight is small (0.1), so spasms are already fading.",
-            "A healing course is the opposite of flat: it rises in the first days and fades over the "
-            "following weeks. A flat course points to a cause that does not follow the phases.",
-        ),
-    ),
-    Question(
-        prompt=(
-            "A diary shows widespread cramps at about the same rate every week for six weeks, with no "
-            "injury. Which scenario of the model produces that pattern?"
-        ),
-        options=(
-            "Healing after a strain.",
-            "Electrolyte imbalance or dehydration.",
-            "Infection of an injured area.",
+            "It rises into a steady protective spasm that splints the injury until the repair is over.",
+            "It usually falls, while nearby antagonist muscles work a little more.",
+            "Nothing changes: pain alters what we feel, never what the muscles do.",
         ),
         correct=1,
         feedback=(
-            "Healing spasms are localized near the injury and fade as the tissue repairs; they need an "
-            "injury to begin with.",
-            "Right. Low Ca²⁺/Mg²⁺ shifts Na⁺-channel gating (notebook 03) and a fluid deficit raises the "
-            "rate by the same factor on every day, so the rate is raised but flat and not tied to any "
-            "phase; the cramps are widespread because every muscle sees the same blood.",
-            "Infection follows an injury and shows up from about day 3 with swelling, redness and fever; "
-            "its spasms are localized and increase.",
+            "That is the 'pain–spasm–pain' idea. Measurements do not support it as a rule: in most studies "
+            "the painful muscle is *less* active, not more (Lund et al. 1991).",
+            "Right. This is the pain-adaptation pattern (Lund et al. 1991). Guarding after an injury is a "
+            "change of motor strategy, shaped by pain, fear of movement and deliberate bracing (Hodges & "
+            "Tucker 2011), not a reflex spasm that comes and goes with the repair phases.",
+            "Pain does change motor output, usually by lowering the activity of the painful muscle and "
+            "redistributing load to others (Hodges & Tucker 2011).",
         ),
     ),
     Question(
         prompt=(
-            "Why does the model stretch the whole timeline by about 3.3 for a severe strain (compared "
-            "with a moderate one)?"
+            "Which study would best test the article's claim that spasms after a strain rise in the first "
+            "days and then fade as the muscle heals?"
         ),
         options=(
-            "Because grade-3 hamstring injuries took on average 73 days to return to play versus 22 days "
-            "for grade 2 (Ekstrand et al. 2012), and 73/22 ≈ 3.3.",
-            "Because a severe strain has three times as many phases.",
-            "Because spasms are measured to last 3.3 times longer after severe strains.",
+            "Ask people six weeks after their strain whether the spasms had been worst in the first few days.",
+            "Run the course model with more virtual patients until the cohort mean is smooth.",
+            "Record surface EMG at rest from the injured and the other leg, repeatedly over six weeks.",
+            "Follow how fast the tear fades on repeated MRI scans.",
+        ),
+        correct=2,
+        feedback=(
+            "Memory six weeks later is biased by what people expect and by how the injury ended; it cannot "
+            "count events day by day.",
+            "A model cannot test its own assumption: more virtual patients only average out the random "
+            "draws of a curve that was put in by hand.",
+            "Right. Involuntary muscle activity shows up on EMG; comparing the injured side with the "
+            "uninjured side at set days (and scoring blind to the day) would measure the curve the "
+            "article describes. Nobody has published such a study.",
+            "MRI follows tissue repair, which is real and well described; it says nothing about whether the "
+            "muscle spasms.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Predict before you try it in the explorer: with the article's hypothesis switched off, what "
+            "happens to the dehydration scenario's expected spasm rate as the fluid deficit goes from 0 to 5 %?"
+        ),
+        options=(
+            "It does not change.",
+            "It rises steadily, to about 4 times the background at 5 %.",
+            "It falls, because a smaller blood volume brings fewer ions to the membranes.",
         ),
         correct=0,
         feedback=(
-            "Right. No study gives a spasm time course, so the model borrows the best available clock "
-            "for how long repair takes at each grade: return-to-play times from MRI-graded injuries.",
-            "Every strain passes through the same three phases; severity changes how long they take "
-            "and how strongly the muscle guards, not their number.",
-            "There are no such measurements; that is exactly why the course calls the spasm curve a "
-            "teaching model. The factor comes from return-to-play times.",
+            "Right. Off means the evidence: a 3 % body-mass deficit alone did not change the cramp "
+            "threshold (Miller et al. 2010), nor did about 2 % (Lau et al. 2019), so the model adds "
+            "nothing. Only plain water drunk afterwards made cramps easier to trigger.",
+            "That is what the article's hypothesis gives (1 + 0.6 × 5 = 4). Tick the check box to see it, "
+            "but it is the claim, not what the cramp-threshold studies found.",
+            "Losing water concentrates the ions in plasma rather than depleting them, and neither effect "
+            "changed the cramp threshold in the controlled studies.",
         ),
     ),
     Question(
         prompt=(
-            "The simulated diary for 'healing' recorded 17 spasms in six weeks; the model expected 18.1. "
-            "What does that difference mean?"
+            "Three days after thyroid surgery a woman notices tingling around her mouth and in her "
+            "fingertips, and her hands cramp. Which explanation fits best?"
         ),
         options=(
-            "The model is wrong by 6 %.",
-            "Nothing special: a diary is one random draw (Poisson), so counts scatter around the "
-            "expected value; another seed gives another count.",
+            "Sweating in the warm ward has washed calcium and magnesium out of her blood.",
+            "Her hand muscles are guarding against pain from the wound in her neck.",
+            "Too little parathyroid hormone: her ionized Ca²⁺ has fallen.",
+            "Dehydration after the operation has concentrated her blood salts.",
+        ),
+        correct=2,
+        feedback=(
+            "Sweat carries little calcium or magnesium, and PTH defends blood calcium; sweating does not "
+            "produce hypocalcaemia.",
+            "Guarding is local to a painful part, and it would not explain tingling around the mouth.",
+            "Right. The parathyroid glands sit beside the thyroid and can be bruised or removed in surgery. "
+            "With less PTH, ionized Ca²⁺ falls, Na⁺ channels open more easily (notebook 03) and sensory "
+            "axons fire first, hence the tingling. This needs a doctor the same day.",
+            "Concentrated blood would, if anything, raise calcium; fluid loss is not a cause of low Ca²⁺.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "The simulated diary for 'healing' recorded 17 spasms in six weeks where the model expected "
+            "about 18. What does that difference mean?"
+        ),
+        options=(
+            "The model is wrong by about 6 %.",
+            "Random scatter: one diary is one random draw.",
             "The patient is healing faster than expected.",
         ),
         correct=1,
         feedback=(
-            "A single diary cannot test the model: with about 18 expected events, the count of one "
-            "diary typically varies by ±4 (the square root of 18).",
-            "Right. The average over many virtual patients (the cohort mode) matches the expected "
-            "count within a few per cent, but any one diary scatters.",
-            "One diary with one fewer spasm than expected is well within random scatter; reading it as "
-            "faster healing over-interprets noise.",
+            "A single diary cannot test the model: with about 18 expected events, the count of one diary "
+            "typically varies by about ±4 (the square root of 18).",
+            "Right. Counts scatter around the expected value (Poisson); another seed gives another count. "
+            "The mean over many virtual patients (the cohort) lands on the expectation.",
+            "One spasm fewer than expected is well within random scatter; reading it as faster healing "
+            "over-interprets noise — a useful warning for real diaries too.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Why does the model stretch the whole timeline by about 3.3 for a severe strain compared with "
+            "a moderate one?"
+        ),
+        options=(
+            "Because spasms have been measured to last 3.3 times longer after severe strains.",
+            "Because a severe strain passes through three times as many repair phases.",
+            "Return to play: 73 days for MRI grade 3 against 22 for grade 2.",
+        ),
+        correct=2,
+        feedback=(
+            "There are no such measurements; that is exactly why the spasm curve is labelled a hypothesis. "
+            "The factor comes from return-to-play times.",
+            "Every strain goes through the same three phases; severity changes how long they take, not "
+            "their number.",
+            "Right (Ekstrand et al. 2012; 73/22 ≈ 3.3). Return to play is a measured clock for how long "
+            "repair takes at each grade; the model borrows it for the phases, not for spasms.",
         ),
     ),
 ]

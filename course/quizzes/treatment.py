@@ -1,88 +1,161 @@
-"""Knowledge checks for notebook 05: treatment and management of spasms.
+"""Knowledge checks for notebook 05: treatments and their evidence, and when home care is not enough.
 
-Facts from the source article's treatment advice (cold within 48 h, heat after the acute phase, rest
-with controlled movement, fluids and electrolytes, professional care) and numbers from
-:mod:`course.healing` at its defaults.
+Keys follow the evidence (COURSE_SPEC "Evidence rules"): stretching is the best-supported acute
+treatment of a cramp (Miller et al. 2022); the 48-hour heat/cold rule is a convention with few trials
+(Malanga et al. 2015) and icing delayed regeneration in animals (Singh et al. 2017); therapeutic
+ultrasound did not improve regeneration (Wilkin et al. 2004); over-drinking plain water causes
+hyponatraemia (Hew-Butler et al. 2015); magnesium does not prevent idiopathic cramps (Garrison et al.
+2020). Numbers quoted come from :mod:`course.healing` at its defaults; ``tests/test_healing.py``
+checks them.
 """
 
 from course.quizzes import Question
 
 QUESTIONS = [
     Question(
-        prompt="A friend strained a calf muscle this morning. Heat or cold for the first two days?",
-        options=(
-            "Cold: it limits early inflammation and swelling; heat is for after the acute phase.",
-            "Heat: it relaxes the muscle and so reduces spasms from the start.",
-            "Both at once, to cancel each other's side effects.",
-        ),
-        correct=0,
-        feedback=(
-            "Right. Cold belongs in the first 48 hours; heat helps later, once inflammation has settled.",
-            "Heat does relax tight muscle, but on freshly inflamed tissue it adds blood flow and "
-            "swelling. In the model it raises the rate during the first 48 hours, and the explorer "
-            "flags it.",
-            "They are meant for different phases: cold early, heat after the acute phase.",
-        ),
-    ),
-    Question(
         prompt=(
-            "An athlete trains hard every day without rest days and has cramps in the worked muscles "
-            "that have not eased for three weeks. Which measure addresses the cause in the model?"
+            "A friend strained a calf muscle this morning and asks: ice or heat? What is the most honest answer?"
         ),
         options=(
-            "Heat packs every evening.",
-            "Rest and controlled movement: cut the hard load, keep gentle range-of-motion work.",
-            "More water only.",
-        ),
-        correct=1,
-        feedback=(
-            "Heat may ease tight muscles, but the fatigue keeps building while the load continues; in "
-            "the model heat does not touch training fatigue.",
-            "Right. With the hard load cut to 30 %, fatigue levels off at under a third of its no-rest "
-            "value, and the model avoids about 12 of the 25 expected spasms over six weeks.",
-            "Fluids help when there is a deficit; this pattern points to overuse, and fluids do not "
-            "remove fatigue from a load without rest.",
-        ),
-    ),
-    Question(
-        prompt=(
-            "Spasms radiate from the lower back down the leg, with numbness and tingling, for four "
-            "weeks. What is the right next step?"
-        ),
-        options=(
-            "Wait: spasms are a sign of healing.",
-            "Drink more and take electrolytes.",
-            "Seek professional care (a doctor, physiatrist or physical therapist): numbness and "
-            "tingling with radiating spasms point to a nerve cause.",
+            "Ice has been shown to speed up muscle healing, so keep it on as long and as often as you can this week.",
+            "Heat straight away: relaxing the muscle is what stops the spasms.",
+            "Short spells of cold for pain are the usual advice, but the evidence behind the 48-hour rule "
+            "is thin.",
         ),
         correct=2,
         feedback=(
-            "There is no injury here to heal, and numbness or tingling is a warning sign: a compressed "
-            "nerve left untreated can be damaged for good.",
-            "Fluids and electrolytes treat a metabolic cause; they do nothing for a compressed nerve.",
-            "Right. A professional can find the cause and treat it (e.g. exercise programmes, "
-            "electrical stimulation; rarely surgery to relieve pressure on the nerve).",
+            "No trial shows faster healing with ice. In animal injury models icing delayed the arrival of "
+            "inflammatory cells and slowed regeneration (Singh et al. 2017).",
+            "Heat adds blood flow to freshly inflamed tissue; the convention keeps it for after the first "
+            "48 hours. In the model heat from day 0 raises the rate during those days.",
+            "Right. Cold early and heat later is a reasonable convention, but trials are few and small "
+            "(Malanga et al. 2015), and long icing may even slow repair in animals (Singh et al. 2017).",
         ),
     ),
     Question(
         prompt=(
-            "In the treatment explorer, rest, cold (from day 0) and heat (from day 2) avoid about 3 of 18 "
-            "expected spasms over six weeks of normal healing. What does that tell you?"
+            "A runner gets a sudden, hard calf cramp near the end of a race. What has the best evidence for "
+            "ending it?"
         ),
         options=(
-            "The treatments are useless for healing spasms.",
-            "Healing spasms are part of repair: care eases them somewhat, but most fade on their own as "
-            "the phases pass, unlike the causes a matching treatment removes.",
-            "Heat should have been started on day 0 to avoid more.",
+            "Gently stretching the cramping muscle.",
+            "Drinking a litre of plain water straight away.",
+            "Taking a magnesium tablet.",
+        ),
+        correct=0,
+        feedback=(
+            "Right. Stretching is the best-supported acute treatment (Miller et al. 2022). Stretch excites "
+            "tendon (Golgi) afferents that inhibit the motor neurones, which fits the neuromuscular theory "
+            "of exercise cramp (Khan & Burne 2007).",
+            "Water takes far longer to absorb than a cramp lasts, and after heavy sweating plain water made "
+            "cramps easier to trigger (Lau et al. 2019); large volumes also risk hyponatraemia.",
+            "Magnesium does not prevent idiopathic cramps (Garrison et al. 2020, Cochrane), and a tablet "
+            "cannot act within the minute or two a cramp lasts.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Someone plans to prevent cramps in a long, hot event by drinking as much plain water as they "
+            "can. What is the main risk?"
+        ),
+        options=(
+            "None: the kidneys simply pass the extra water.",
+            "Low blood sodium (hyponatraemia); drinking to thirst is the advice.",
+            "Blood calcium rises so far that the muscles become weak.",
         ),
         correct=1,
         feedback=(
-            "They do help (about a third of the spasms above the baseline in the model), just not by "
-            "as much as removing a cause does.",
-            "Right. For electrolyte loss or dehydration the matching treatment removes most of the "
-            "extra spasms; for healing, time does most of the work.",
-            "Starting heat on day 0 avoids fewer spasms in the model (about 0.6 instead of 1.1) because "
-            "it feeds the inflammation of the first 48 hours, which is why it is flagged.",
+            "During long exercise the kidneys cannot always keep up, and drinking well beyond sweat losses "
+            "dilutes blood sodium.",
+            "Right. Exercise-associated hyponatraemia comes from drinking more than is lost (Hew-Butler et "
+            "al. 2015 consensus: drink to thirst). Deaths have been reported in athletes who drank large "
+            "volumes to prevent cramps.",
+            "Water dilutes rather than concentrates plasma; the danger is low sodium, not high calcium.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "A clinic offers therapeutic ultrasound after a hamstring strain 'to speed up deep tissue "
+            "repair'. What does the evidence say?"
+        ),
+        options=(
+            "It is the best-proven treatment for muscle strains and should start on day 1.",
+            "It works by calming the spasticity of the injured muscle.",
+            "In a controlled study of muscle contusion it did not improve regeneration.",
+        ),
+        correct=2,
+        feedback=(
+            "Reviews find little support for ultrasound after muscle injury; graded exercise rehabilitation "
+            "is the core of care.",
+            "Spasticity is a sign of an upper-motor-neurone lesion (after a stroke or spinal-cord injury), "
+            "not of a strained muscle, and ultrasound is not a treatment for it.",
+            "Right (Wilkin et al. 2004, in rats). It is a common example of a modality used more widely than "
+            "its evidence supports.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Pain and tingling have spread from the lower back down one leg for four weeks, with numbness on "
+            "the outer foot and cramps in the calf. What is the right next step?"
+        ),
+        options=(
+            "See a doctor or physiotherapist: this points to a compressed nerve root.",
+            "Wait and keep training: spasms after a strain are the body rebuilding and will fade on their own.",
+            "Drink more and take electrolyte tablets.",
+        ),
+        correct=0,
+        feedback=(
+            "Right. Radiating pain, tingling and numbness in one leg, with cramps in the muscles of that root, "
+            "fit radiculopathy; it needs an examination (and emergency care with saddle numbness or a "
+            "bladder or bowel change).",
+            "There is no strain here, and even after one the idea that spasms are part of repair is the "
+            "article's hypothesis, not established physiology. Numbness is a warning sign.",
+            "Fluids and electrolytes do nothing for a compressed nerve, and the cramps here follow the nerve, "
+            "not the blood.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "Five days after a calf strain, the whole calf is swollen, warm and aching, and the person has "
+            "just come off a long-haul flight. Which complication should come to mind first?"
+        ),
+        options=(
+            "Infection of the strained muscle.",
+            "Normal inflammation: keep icing it.",
+            "A deep-vein thrombosis, which needs a doctor today.",
+        ),
+        correct=2,
+        feedback=(
+            "Infection (pyomyositis) is rare after a closed strain, and there is no fever or wound here.",
+            "Inflammation peaks in the first days and should be easing by day 5; a newly swollen, warm calf "
+            "after immobility is not normal healing.",
+            "Right. A swollen, warm calf after immobility is a possible DVT: a same-day assessment (NICE "
+            "NG158), and an ambulance if breathlessness or chest pain follow. Haematoma, compartment "
+            "syndrome and rhabdomyolysis are the other complications that matter after a strain.",
+        ),
+    ),
+    Question(
+        prompt=(
+            "In the treatment explorer, rest, cold (from day 0) and heat (from day 2) avoid about 3 of about "
+            "18 expected spasms over six weeks of 'healing'. What can you conclude?"
+        ),
+        options=(
+            "Only how the model behaves: its curve and effect sizes are invented.",
+            "These treatments are useless after a strain.",
+            "Spasms are part of repair, so treating them would slow healing down.",
+            "Heat should have started on day 0 to avoid more.",
+        ),
+        correct=0,
+        feedback=(
+            "Right. The spasm curve is the article's hypothesis and the treatment factors are chosen to show "
+            "a direction; the number says which way each measure acts in the model, not what it does in "
+            "patients.",
+            "A model with invented effect sizes cannot show that a treatment is useless (or useful) in "
+            "people; that needs trials.",
+            "That spasms are part of repair is the article's claim, not physiology, and the model cannot "
+            "show that treating them harms healing.",
+            "In the model heat from day 0 avoids fewer spasms (about 0.6 instead of 1), because it feeds "
+            "the inflammation term in the first 48 hours.",
         ),
     ),
 ]

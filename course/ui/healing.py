@@ -1,7 +1,9 @@
 """Healing explorer (notebook 04): repair phases, spasm rate, a simulated diary and weekly counts.
 
 Two scenarios side by side: the one you adjust with the sliders, and a comparison scenario shown
-with its own default values. All numbers come from :mod:`course.healing` (a teaching model).
+with its own default values. A check box switches on the source article's dehydration hypothesis; the
+evidence curve (a fluid deficit alone changes nothing) then stays on the plot beside it. All numbers
+come from :mod:`course.healing` (a teaching model of the article's hypothesis, not data).
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from course import healing as hm
 from course import style
 from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, signed, unit_slider
 
-__all__ = ["healing_explorer", "phase_figure", "scenarios_figure", "DAY_RANGE", "PHASE_LETTERS"]
+__all__ = [
+    "healing_explorer",
+    "phase_figure",
+    "scenarios_figure",
+    "dehydration_claim_figure",
+    "hypothesis_checkbox",
+    "DAY_RANGE",
+    "PHASE_LETTERS",
+]
 
 #: Days-shown slider (min, max, step, default), whole weeks.
 DAY_RANGE = (14, 84, 7, 42)
@@ -49,17 +59,47 @@ def _dropdown(description: str, value: str) -> widgets.Dropdown:
     )
 
 
+#: Accessible description of the hypothesis check box (its tooltip / title attribute, and shown below it).
+HYPOTHESIS_NOTE = (
+    "Off (default): the evidence. A fluid deficit alone did not change the cramp threshold in controlled "
+    "studies (Miller et al. 2010; Lau et al. 2019), so it adds no spasms. On: the source article's claim, "
+    "1 + 0.6 × deficit (about 3× at 3 % of body mass), drawn beside the evidence curve."
+)
+
+
+def hypothesis_checkbox() -> widgets.Checkbox:
+    """The "article's hypothesis" switch shared by the healing and treatment explorers (default off)."""
+    return widgets.Checkbox(
+        value=False,
+        description="Article's hypothesis: dehydration raises the spasm rate",
+        tooltip=HYPOTHESIS_NOTE,
+        indent=False,
+        layout=widgets.Layout(width=CONTROL_WIDTH),
+    )
+
+
+def hypothesis_note() -> widgets.HTML:
+    """The visible text of :data:`HYPOTHESIS_NOTE`, placed right under the check box."""
+    return widgets.HTML(
+        f'<p role="note" style="margin:0 0 6px 0;font-size:12px;color:#333">{html.escape(HYPOTHESIS_NOTE)}</p>'
+    )
+
+
 def healing_explorer() -> Explorer:
-    """Scenario, comparison scenario, severity, days shown, Ca²⁺, Mg²⁺ and fluid-deficit controls
-    driving four figures: the phase weights, the expected spasm rate with phase bands, a simulated
-    diary (day × intensity) and weekly counts, for the two scenarios side by side.
+    """Scenario, comparison scenario, severity, days shown, Ca²⁺, Mg²⁺, fluid-deficit and
+    article-hypothesis controls driving four figures: the phase weights, the expected spasm rate
+    with phase bands, a simulated diary (day × intensity) and weekly counts, for the two scenarios
+    side by side.
 
     Controls (``explorer.controls``): ``"scenario"``, ``"compare"`` (keys of
     :data:`course.healing.SCENARIOS`), ``"severity"``, ``"days"`` (d), ``"ca"``, ``"mg"`` (mM),
-    ``"fluid_deficit_pct"`` (% body mass), ``"seed"``. Choosing a scenario moves the three sliders to
-    that scenario's values; the sliders then act on the chosen scenario only (the comparison keeps
-    its defaults). Figures: ``"phases"``, ``"rate"``, ``"diary"``, ``"weekly"``; ``explorer.texts``
-    holds the live text alternative of each figure and a ``"summary"``.
+    ``"fluid_deficit_pct"`` (% body mass), ``"dehydration_hypothesis"`` (check box, default off),
+    ``"seed"``. Choosing a scenario moves the three sliders to that scenario's values; the sliders
+    then act on the chosen scenario only (the comparison keeps its defaults); the hypothesis switch
+    acts on both. With the hypothesis on and a fluid deficit, the rate plot keeps scenario A's
+    evidence curve (no dehydration effect) beside the claim. Figures: ``"phases"``, ``"rate"``,
+    ``"diary"``, ``"weekly"``; ``explorer.texts`` holds the live text alternative of each figure
+    and a ``"summary"``.
     """
     scenario = _dropdown("Scenario (adjust below)", "healing")
     compare = _dropdown("Compare with (its defaults)", "electrolyte_imbalance")
@@ -80,6 +120,7 @@ def healing_explorer() -> Explorer:
     mg = unit_slider("Serum Mg²⁺", "mM", 0.3, 1.2, 0.01, hm.NORMAL_MG_MM, normal=_NORMAL_MG)
     deficit = unit_slider("Fluid deficit", "% body mass", 0.0, 6.0, 0.1, 0.0, readout_format=".1f")
     seed = unit_slider("Diary seed", "", 0, 99, 1, 0, integer=True)
+    hypothesis = hypothesis_checkbox()
 
     # --- figures -------------------------------------------------------------------------------
     fig_phase = style.figure_widget(
@@ -145,7 +186,15 @@ def healing_explorer() -> Explorer:
         textfont=dict(size=13, color="#444444"),
         hoverinfo="skip",
     )
-    i_a, i_b, i_letters = 4, 5, 6  # traces 0–2: phase bands, 3: baseline
+    fig_rate.add_scatter(  # A's evidence curve, shown beside the claim when the hypothesis is on
+        x=np.zeros(2),
+        y=np.zeros(2),
+        mode="lines",
+        name="A, evidence (deficit alone: no effect)",
+        line=dict(color=style.OKABE_ITO["black"], dash="longdash", width=2),
+        visible=False,
+    )
+    i_a, i_b, i_letters, i_evidence = 4, 5, 6, 7  # traces 0–2: phase bands, 3: baseline
 
     fig_diary = style.figure_widget(
         "Simulated spasm diary (one virtual patient each)",
@@ -214,6 +263,14 @@ def healing_explorer() -> Explorer:
         "b_diary": None,
         "b_rate": None,
         "phase_key": None,
+        "evidence_visible": False,
+        "a_key": None,
+        "a_diary": None,
+        "a_rate": None,
+        "rate_range": None,
+        "diary_range": None,
+        "shown_rates": None,
+        "shown_diaries": None,
     }
 
     def sync_sliders(change: dict) -> None:
@@ -235,24 +292,45 @@ def healing_explorer() -> Explorer:
         sev = str(severity.value)
         key_a, key_b = str(scenario.value), str(compare.value)
         sc_a, sc_b = hm.SCENARIOS[key_a], hm.SCENARIOS[key_b]
+        claim = bool(hypothesis.value)
+        fluid = float(deficit.value)
         mods_a = dict(
-            severity=sev, ca=float(ca.value), mg=float(mg.value), fluid_deficit_pct=float(deficit.value)
+            severity=sev,
+            ca=float(ca.value),
+            mg=float(mg.value),
+            fluid_deficit_pct=fluid,
+            dehydration_hypothesis=claim,
         )
-        mods_b = dict(severity=sev)
+        mods_b = dict(severity=sev, dehydration_hypothesis=claim)
         s = int(seed.value)
-        diary_a = hm.simulate_diary(key_a, n_days, s, **mods_a)
-        # B depends only on its own key, severity, days and seed: recompute it only when those change.
-        b_key = (key_b, sev, n_days, s)
+        # A: a fluid deficit changes the model only under the hypothesis, so the cache key keeps the
+        # deficit and the switch only when both are on (the results are identical otherwise).
+        effective = (fluid, True) if claim and fluid > 0.0 else (0.0, False)
+        a_rate_key = (key_a, sev, n_days, mods_a["ca"], mods_a["mg"], effective)
+        if state["a_key"] != (a_rate_key, s):
+            if state["a_key"] is None or state["a_key"][0] != a_rate_key:
+                state["a_rate"] = None
+            state["a_key"] = (a_rate_key, s)
+            state["a_diary"] = hm.simulate_diary(key_a, n_days, s, **mods_a)
+        diary_a = state["a_diary"]
+        # B depends only on its own key, severity, days, seed and the hypothesis switch: recompute it
+        # only when those change.
+        b_key = (key_b, sev, n_days, s, claim and sc_b.modifiers.fluid_deficit_pct > 0.0)
         if state["b_key"] != b_key:
             state["b_key"] = b_key
             state["b_diary"] = hm.simulate_diary(key_b, n_days, s + 1000, **mods_b)
             state["b_rate"] = None
         diary_b = state["b_diary"]
         t = np.linspace(0.0, float(n_days), n_days * _GRID_PER_DAY + 1)
-        rate_a = hm.spasm_rate(t, key_a, **mods_a)
+        if state["a_rate"] is None:
+            state["a_rate"] = hm.spasm_rate(t, key_a, **mods_a)
+        rate_a = state["a_rate"]
         if state["b_rate"] is None:
             state["b_rate"] = hm.spasm_rate(t, key_b, **mods_b)
         rate_b = state["b_rate"]
+        show_evidence = claim and fluid > 0.0
+        # the evidence curve: the same case with the hypothesis off (a deficit alone changes nothing)
+        rate_ev = hm.spasm_rate(t, key_a, **{**mods_a, "dehydration_hypothesis": False}) if show_evidence else None
         base = hm.BASELINE_PER_DAY
         ymax = 1.08 * float(max(rate_a.max(), rate_b.max()))
         wk_a, wk_b = diary_a.weekly_expected(), diary_b.weekly_expected()
@@ -260,23 +338,40 @@ def healing_explorer() -> Explorer:
         weeks = np.arange(1, wk_a.size + 1)
         b1, b2 = hm.phase_boundaries(sev)
         edges = [(0.0, min(b1, n_days)), (min(b1, n_days), min(b2, n_days)), (min(b2, n_days), float(n_days))]
-        # One plotly_update per figure: a single message, no per-property validation (≈ 7× faster
+        # plotly_update / plotly_restyle: a single message, no per-property validation (≈ 7× faster
         # than setting trace properties one by one; the arrays are already clean float arrays).
         if state["phase_key"] != (sev, n_days):  # the phase plot depends on severity and days only
             state["phase_key"] = (sev, n_days)
             w = hm.phase_weights(t, sev)
             fig_phase.plotly_update(restyle_data={"x": [t] * 3, "y": [w[n] for n in hm.PHASES]})
-        mids = np.array([0.5 * (x0 + x1) for x0, x1 in edges])
-        band_x = [np.array([x0, x0, x1, x1, x0]) for x0, x1 in edges]
-        band_y = [np.array([0.0, ymax, ymax, 0.0, 0.0])] * 3
-        end = np.array([0.0, float(n_days)])
-        fig_rate.plotly_update(
-            restyle_data={
-                "x": [*band_x, end, t, t, mids],
-                "y": [*band_y, np.array([base, base]), rate_a, rate_b, np.full(3, 0.95 * ymax)],
-            },
-            relayout_data={"yaxis.range": [0.0, ymax], "xaxis.range": [0.0, float(n_days)]},
-        )
+        # The frame (phase bands, baseline, letters, axes) depends on ymax, days and severity only; the
+        # two rate curves on their own inputs. Send each part only when it changed (explicit trace
+        # indexes: a restyle list shorter than the trace list would wrap round onto other traces).
+        frame_key = (ymax, n_days, sev)
+        if state["rate_range"] != frame_key:
+            mids = np.array([0.5 * (x0 + x1) for x0, x1 in edges])
+            band_x = [np.array([x0, x0, x1, x1, x0]) for x0, x1 in edges]
+            band_y = [np.array([0.0, ymax, ymax, 0.0, 0.0])] * 3
+            end = np.array([0.0, float(n_days)])
+            fig_rate.plotly_update(
+                restyle_data={
+                    "x": [*band_x, end, mids],
+                    "y": [*band_y, np.array([base, base]), np.full(3, 0.95 * ymax)],
+                },
+                relayout_data={"yaxis.range": [0.0, ymax], "xaxis.range": [0.0, float(n_days)]},
+                trace_indexes=[0, 1, 2, 3, i_letters],
+            )
+            state["rate_range"] = frame_key
+        shown = state["shown_rates"]  # the arrays on screen (held, so identity is a safe test)
+        if shown is None or shown[0] is not rate_a or shown[1] is not rate_b:
+            fig_rate.plotly_restyle({"x": [t, t], "y": [rate_a, rate_b]}, [i_a, i_b])
+            state["shown_rates"] = (rate_a, rate_b)
+        if show_evidence:
+            fig_rate.plotly_restyle({"x": [t], "y": [rate_ev], "visible": True}, [i_evidence])
+            state["evidence_visible"] = True
+        elif state["evidence_visible"]:
+            fig_rate.plotly_restyle({"visible": False}, [i_evidence])
+            state["evidence_visible"] = False
         letters = tuple(
             PHASE_LETTERS[n] if x1 - x0 > 0.04 * n_days else ""
             for n, (x0, x1) in zip(hm.PHASES, edges, strict=True)
@@ -293,13 +388,17 @@ def healing_explorer() -> Explorer:
                 [0, 1, 2, 3],
             )
             state["names"] = names
-        fig_diary.plotly_update(
-            restyle_data={"x": [diary_a.day, diary_b.day], "y": [diary_a.intensity, diary_b.intensity]},
-            relayout_data={"xaxis.range": [0.0, float(n_days)]},
-        )
-        fig_week.plotly_restyle(
-            {"x": [weeks, weeks, weeks - 0.2, weeks + 0.2], "y": [wk_a, wk_b, obs_a, obs_b]}, [0, 1, 2, 3]
-        )
+        shown_diaries = state["shown_diaries"]  # held, so identity is a safe "unchanged" test
+        if shown_diaries is None or shown_diaries[0] is not diary_a or shown_diaries[1] is not diary_b:
+            fig_diary.plotly_update(
+                restyle_data={"x": [diary_a.day, diary_b.day], "y": [diary_a.intensity, diary_b.intensity]},
+                relayout_data={"xaxis.range": [0.0, float(n_days)]} if state["diary_range"] != n_days else None,
+            )
+            state["diary_range"] = n_days
+            fig_week.plotly_restyle(
+                {"x": [weeks, weeks, weeks - 0.2, weeks + 0.2], "y": [wk_a, wk_b, obs_a, obs_b]}, [0, 1, 2, 3]
+            )
+            state["shown_diaries"] = (diary_a, diary_b)
 
         # --- words -------------------------------------------------------------------------------
         peak_day = float(t[int(np.argmax(rate_a))])
@@ -312,11 +411,16 @@ def healing_explorer() -> Explorer:
             f"{peaks[1]:.1f} and remodeling on day {peaks[2]:.1f}; proliferation takes over on day "
             f"{b1:.1f} and remodeling on day {b2:.1f}.",
         )
+        evidence_words = (
+            f" Without the article's hypothesis (the evidence) A would stay at {rate_ev.max():.1f}/day at most."
+            if show_evidence
+            else ""
+        )
         set_alt_text(
             words["rate"],
-            f"A ({sc_a.title}) peaks at {rate_a.max():.2f} spasms/day on day {peak_day:.1f} and ends at "
-            f"{rate_a[-1]:.2f}/day; B ({sc_b.title}) runs from {rate_b[0]:.2f} to {rate_b[-1]:.2f}/day "
-            f"(peak {rate_b.max():.2f}); the baseline is {base:.2f}/day.",
+            f"A ({sc_a.title}) peaks at {rate_a.max():.1f} spasms/day on day {peak_day:.0f} and ends at "
+            f"{rate_a[-1]:.1f}/day; B ({sc_b.title}) runs from {rate_b[0]:.1f} to {rate_b[-1]:.1f}/day "
+            f"(peak {rate_b.max():.1f}); the baseline is {base:.1f}/day.{evidence_words}",
         )
         set_alt_text(
             words["diary"],
@@ -333,12 +437,18 @@ def healing_explorer() -> Explorer:
         shift = hm.electrolyte_shift_mv(float(ca.value), float(mg.value))
         factor = hm.electrolyte_factor(float(ca.value), float(mg.value))
         trend_a = "falls" if wk_a[-1] < wk_a[0] else "does not fall"
+        claimed = hm.hydration_factor(fluid, dehydration_hypothesis=True)
+        fluid_words = (
+            f"fluid deficit {fluid:.1f} % → ×1 by the evidence (Miller 2010; Lau 2019), "
+            f"about ×{hm.approx(claimed, 2)} by the article's hypothesis"
+            + (" (shown)" if claim else " (tick the box to show it)")
+        )
         summary.value = (
             '<div role="status" style="font-size:13px">'
             f"<b>A: {html.escape(sc_a.title)}</b> — week 1: {wk_a[0]:.1f}, week {last}: {wk_a[-1]:.1f} "
             f"expected spasms; the rate {trend_a} over the weeks. "
-            f"Ca²⁺/Mg²⁺ gating shift {signed(shift, 2)} mV → electrolyte factor ×{factor:.2f}; fluid deficit "
-            f"{float(deficit.value):.1f} % → ×{hm.hydration_factor(float(deficit.value)):.2f}."
+            f"Ca²⁺/Mg²⁺ gating shift {signed(shift, 1)} mV → electrolyte factor about ×{hm.approx(factor)}; "
+            f"{fluid_words}."
             f"<br><b>B: {html.escape(sc_b.title)}</b> — week 1: {wk_b[0]:.1f}, week {last}: {wk_b[-1]:.1f}."
             "</div>"
         )
@@ -352,6 +462,8 @@ def healing_explorer() -> Explorer:
         ca,
         mg,
         deficit,
+        hypothesis,
+        hypothesis_note(),
         seed,
         summary,
         fig_phase,
@@ -373,6 +485,7 @@ def healing_explorer() -> Explorer:
             "ca": ca,
             "mg": mg,
             "fluid_deficit_pct": deficit,
+            "dehydration_hypothesis": hypothesis,
             "seed": seed,
         },
         figures={"phases": fig_phase, "rate": fig_rate, "diary": fig_diary, "weekly": fig_week},
@@ -390,12 +503,13 @@ def _mean(x: np.ndarray) -> float:
 # Static figures for the notebook (plain go.Figure: stored as plotly JSON, deterministic)
 # ----------------------------------------------------------------------------------------------
 def phase_figure(severity: str = "moderate", days: int = 42) -> tuple[go.Figure, str]:
-    """Phase weights and the resulting guarding sensitivity over ``days``; returns (figure, text alternative)."""
+    """Phase weights and the spasm-proneness the article's hypothesis gives them over ``days``;
+    returns (figure, text alternative)."""
     t = np.linspace(0.0, float(days), 4 * days + 1)
     w = hm.phase_weights(t, severity)
     s = hm.sensitivity(t, severity)
     fig = style.figure(
-        f"Three overlapping repair phases ({severity} strain) and the nerve sensitivity they produce",
+        f"Three overlapping repair phases ({severity} strain) and the article's hypothesised spasm-proneness",
         "days since injury",
         "phase weight (peak = 1)",
         height=380,
@@ -418,7 +532,7 @@ def phase_figure(severity: str = "moderate", days: int = 42) -> tuple[go.Figure,
         x=t,
         y=s,
         mode="lines",
-        name="sensitivity S(t) (right axis)",
+        name="hypothesised S(t) (right axis)",
         yaxis="y2",
         line=dict(color=style.OKABE_ITO["black"], width=2, dash="longdash"),
     )
@@ -427,17 +541,22 @@ def phase_figure(severity: str = "moderate", days: int = 42) -> tuple[go.Figure,
     text = (
         f"Inflammation peaks on day {hm.PHASES['inflammation'].peak_day * scale:.1f}, proliferation on day "
         f"{hm.PHASES['proliferation'].peak_day * scale:.1f} and remodeling on day "
-        f"{hm.PHASES['remodeling'].peak_day * scale:.1f}; the sensitivity peaks at {s.max():.1f}× on day "
-        f"{peak_day:.1f} and is down to {s[-1]:.2f}× on day {days}."
+        f"{hm.PHASES['remodeling'].peak_day * scale:.1f}; the hypothesised spasm-proneness peaks at about "
+        f"{hm.approx(s.max())}× on day {peak_day:.1f} and is down to about {hm.approx(s[-1], 2)}× on day {days} "
+        "(invented weights: the shape, not the numbers, is the hypothesis)."
     )
     return fig, text
 
 
-def scenarios_figure(days: int = 42, severity: str = "moderate") -> tuple[go.Figure, str]:
-    """Expected spasm rate of every scenario over ``days``; returns (figure, text alternative)."""
+def scenarios_figure(
+    days: int = 42, severity: str = "moderate", dehydration_hypothesis: bool = False
+) -> tuple[go.Figure, str]:
+    """Expected spasm rate of every scenario over ``days`` (the article's dehydration hypothesis off by
+    default); returns (figure, text alternative)."""
     t = np.linspace(0.0, float(days), 4 * days + 1)
     fig = style.figure(
-        "Expected spasms per day in the six scenarios (a model, not data)",
+        "Expected spasms per day in the six scenarios (a model, not data)"
+        + (" — with the article's dehydration hypothesis" if dehydration_hypothesis else ""),
         "days since injury / onset",
         "spasms per day",
         height=420,
@@ -453,7 +572,7 @@ def scenarios_figure(days: int = 42, severity: str = "moderate") -> tuple[go.Fig
     )
     parts = []
     for i, (key, sc) in enumerate(hm.SCENARIOS.items()):
-        r = hm.spasm_rate(t, key, severity=severity)
+        r = hm.spasm_rate(t, key, severity=severity, dehydration_hypothesis=dehydration_hypothesis)
         fig.add_scatter(
             x=t,
             y=r,
@@ -462,6 +581,44 @@ def scenarios_figure(days: int = 42, severity: str = "moderate") -> tuple[go.Fig
             line=dict(color=style.COLORWAY[i], dash=style.DASHES[i], width=2.5),
             marker=dict(symbol=style.SYMBOLS[i], size=7, maxdisplayed=12),
         )
-        parts.append(f"{sc.title.lower()} {r[4]:.2f} → {r[-1]:.2f}")
+        parts.append(f"{sc.title.lower()} {r[4]:.1f} → {r[-1]:.1f}")
     text = f"Rate on day 1 → day {days} (spasms/day): " + "; ".join(parts) + "."
+    return fig, text
+
+
+def dehydration_claim_figure(days: int = 42, deficit_pct: float = 3.0) -> tuple[go.Figure, str]:
+    """The dehydration scenario's expected rate by the article's hypothesis and by the evidence, side
+    by side, over ``days`` at a fluid deficit of ``deficit_pct`` (% body mass); returns (figure, text)."""
+    t = np.linspace(0.0, float(days), 4 * days + 1)
+    claim = hm.spasm_rate(t, "dehydration", fluid_deficit_pct=deficit_pct, dehydration_hypothesis=True)
+    evidence = hm.spasm_rate(t, "dehydration", fluid_deficit_pct=deficit_pct)
+    fig = style.figure(
+        f"A {deficit_pct:g} % fluid deficit: the article's claim beside the evidence (model)",
+        "days since the deficit began",
+        "spasms per day",
+        height=340,
+        showlegend=True,
+        legend=dict(orientation="h", y=-0.25),
+        yaxis_range=[0.0, 1.15 * float(claim.max())],
+    )
+    fig.add_scatter(
+        x=t,
+        y=claim,
+        mode="lines",
+        name="article's hypothesis (1 + 0.6 per % deficit)",
+        line=dict(color=_B_COLOUR, dash="dash", width=3),
+    )
+    fig.add_scatter(
+        x=t,
+        y=evidence,
+        mode="lines",
+        name="evidence: deficit alone, no change (Miller 2010; Lau 2019)",
+        line=dict(color=_A_COLOUR, width=3),
+    )
+    ratio = float(claim[0] / evidence[0])
+    text = (
+        f"At a {deficit_pct:g} % deficit the article's hypothesis gives about {hm.approx(ratio, 2)}× the "
+        f"background rate ({claim[0]:.1f} instead of {evidence[0]:.1f} spasms/day) on every day; with the "
+        "evidence the deficit alone adds nothing and the curve stays on the background."
+    )
     return fig, text

@@ -1,8 +1,10 @@
 """Treatment explorer (notebook 05): treatment toggles acting on the notebook-04 model.
 
 Shows the expected spasm rate with and without the chosen treatments, the weekly counts, the number
-of spasms avoided over six weeks and phase-aware advice (heat in the first 48 h is always flagged).
-All numbers come from :mod:`course.healing` (a teaching model, not data).
+of spasms avoided over six weeks and phase-aware advice with the evidence behind each rule (heat in
+the first 48 h is always flagged). A check box switches on the source article's dehydration
+hypothesis; the summary then gives the numbers with and without it. All numbers come from
+:mod:`course.healing` (a teaching model, not data).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import plotly.graph_objects as go
 from course import healing as hm
 from course import style
 from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
+from course.ui.healing import hypothesis_checkbox, hypothesis_note
 
 __all__ = [
     "treatment_explorer",
@@ -73,10 +76,13 @@ def treatment_explorer() -> Explorer:
 
     Controls (``explorer.controls``): ``"scenario"`` (a key of :data:`course.healing.SCENARIOS`),
     ``"severity"``, one check box per treatment (``"rest"``, ``"hydration"``, ``"cold"``, ``"heat"``,
-    ``"professional"``), ``"start_day"`` (d; all treatments but heat) and ``"heat_start_day"`` (d).
+    ``"professional"``), ``"start_day"`` (d; all treatments but heat), ``"heat_start_day"`` (d) and
+    ``"dehydration_hypothesis"`` (the article's claim, default off; the summary then shows both).
     Figures: ``"rate"``, ``"weekly"``.
     ``explorer.texts`` holds ``"advice"``, ``"summary"`` and the text alternative of each figure;
-    ``explorer.result`` the latest numbers (``avoided``, ``without``, ``with``, ``heat_flagged``).
+    ``explorer.result`` the latest numbers (``avoided``, ``without``, ``with``, ``heat_flagged``,
+    ``other_view``: the untreated total with the hypothesis switched the other way, or ``None`` when
+    the scenario has no fluid deficit).
     """
     scenario = widgets.Dropdown(
         options=[(sc.title, key) for key, sc in hm.SCENARIOS.items()],
@@ -102,6 +108,7 @@ def treatment_explorer() -> Explorer:
     }
     start = unit_slider("Treatments start on day", "days", 0.0, 14.0, 0.5, 0.0, readout_format=".1f")
     heat_start = unit_slider("Heat starts on day", "days", 0.0, 14.0, 0.5, 2.0, readout_format=".1f")
+    hypothesis = hypothesis_checkbox()
 
     fig_rate = style.figure_widget(
         "Expected spasms per day with and without treatment (a model)",
@@ -184,6 +191,16 @@ def treatment_explorer() -> Explorer:
     words = {"rate": alt_text(), "weekly": alt_text()}
     t = np.linspace(0.0, float(HORIZON_DAYS), HORIZON_DAYS * _GRID_PER_DAY + 1)
     result: dict = {}
+    # Without treatment the start days do not matter: cache that case per (cause, severity, switch).
+    untreated: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+    last_range: dict[str, float] = {}
+
+    def _untreated(key: str, sev: str, claim: bool) -> tuple[np.ndarray, np.ndarray]:
+        k = (key, sev, claim)
+        if k not in untreated:
+            common = dict(severity=sev, dehydration_hypothesis=claim)
+            untreated[k] = (hm.spasm_rate(t, key, **common), hm.expected_daily(key, HORIZON_DAYS, **common))
+        return untreated[k]
 
     def update() -> None:
         key = str(scenario.value)
@@ -192,11 +209,14 @@ def treatment_explorer() -> Explorer:
         day0 = float(start.value)
         day_heat = float(heat_start.value)
         chosen = tuple(name for name, box in boxes.items() if box.value)
-        common = dict(severity=sev, start_day=day0, heat_start_day=day_heat)
-        r_without = hm.spasm_rate(t, key, **common)
-        r_with = hm.spasm_rate(t, key, treatments=chosen, **common)
-        d_without = hm.expected_daily(key, HORIZON_DAYS, **common)
-        d_with = hm.expected_daily(key, HORIZON_DAYS, treatments=chosen, **common)
+        claim = bool(hypothesis.value)
+        common = dict(severity=sev, start_day=day0, heat_start_day=day_heat, dehydration_hypothesis=claim)
+        r_without, d_without = _untreated(key, sev, claim)
+        if chosen:
+            r_with = hm.spasm_rate(t, key, treatments=chosen, **common)
+            d_with = hm.expected_daily(key, HORIZON_DAYS, treatments=chosen, **common)
+        else:
+            r_with, d_with = r_without, d_without
         wk_without, wk_with = hm.weekly_totals(d_without), hm.weekly_totals(d_with)
         total_without, total_with = float(d_without.sum()), float(d_with.sum())
         avoided = total_without - total_with
@@ -207,9 +227,10 @@ def treatment_explorer() -> Explorer:
                 "y": [r_without, r_with, np.array([0.0, ymax]), np.array([0.0, ymax])],
                 "visible": [True, True, True, "heat" in chosen],  # the heat marker only when heat is chosen
             },
-            relayout_data={"yaxis.range": [0.0, ymax]},
+            relayout_data={"yaxis.range": [0.0, ymax]} if last_range.get("y") != ymax else None,
             trace_indexes=[0, 1, 3, 4],
         )
+        last_range["y"] = ymax
         fig_week.plotly_restyle({"y": [wk_without, wk_with]}, [0, 1])
 
         advice = hm.treatment_advice(key, chosen, day0, day_heat)
@@ -218,12 +239,22 @@ def treatment_explorer() -> Explorer:
         pct = 100.0 * avoided / total_without if total_without > 0 else 0.0
         verb = "avoids" if avoided >= 0 else "adds"
         when = f"treatments from day {day0:g}" + (f", heat from day {day_heat:g}" if "heat" in chosen else "")
+        other = None
+        view = ""
+        if sc.modifiers.fluid_deficit_pct > 0.0:  # claim and evidence differ only with a fluid deficit
+            other = float(_untreated(key, sev, not claim)[1].sum())
+            ev, cl = (other, total_without) if claim else (total_without, other)
+            view = (
+                f"<br>Untreated, the evidence (a deficit alone adds nothing) gives <b>{ev:.0f}</b> spasms in "
+                f"{HORIZON_DAYS} days and the article's hypothesis <b>{cl:.0f}</b>; the numbers above use "
+                + ("the hypothesis." if claim else "the evidence.")
+            )
         summary.value = (
             '<div role="status" style="font-size:14px">'
             f"<b>{html.escape(sc.title)}</b>, {when}: over {HORIZON_DAYS} days "
             f"<b>{total_without:.1f}</b> expected spasms without treatment, <b>{total_with:.1f}</b> with "
             f"{html.escape(_names(chosen))} → the choice {verb} <b>{abs(avoided):.1f}</b> spasms "
-            f"({abs(pct):.0f} %).</div>"
+            f"({abs(pct):.0f} %).{view}</div>"
         )
         set_alt_text(
             words["rate"],
@@ -237,7 +268,13 @@ def treatment_explorer() -> Explorer:
             f"{wk_without.size}: {wk_without[-1]:.1f} without and {wk_with[-1]:.1f} with.",
         )
         result.update(
-            {"avoided": avoided, "without": total_without, "with": total_with, "heat_flagged": flagged}
+            {
+                "avoided": avoided,
+                "without": total_without,
+                "with": total_with,
+                "heat_flagged": flagged,
+                "other_view": other,
+            }
         )
 
     box_row = widgets.HBox(list(boxes.values()), layout=widgets.Layout(flex_flow="row wrap"))
@@ -248,6 +285,8 @@ def treatment_explorer() -> Explorer:
         box_row,
         start,
         heat_start,
+        hypothesis,
+        hypothesis_note(),
         advice_box,
         summary,
         fig_rate,
@@ -263,6 +302,7 @@ def treatment_explorer() -> Explorer:
             **boxes,
             "start_day": start,
             "heat_start_day": heat_start,
+            "dehydration_hypothesis": hypothesis,
         },
         figures={"rate": fig_rate, "weekly": fig_week},
         update=update,
@@ -312,20 +352,23 @@ def heat_cold_figure(days: int = 10) -> tuple[go.Figure, str]:
     for name, mods, colour, dash in cases:
         r = hm.spasm_rate(t, "healing", **mods)
         fig.add_scatter(x=t, y=r, mode="lines", name=name, line=dict(color=colour, dash=dash, width=2.5))
-        at_day1.append(f"{name} {r[12]:.2f}")
+        at_day1.append(f"{name} {r[12]:.1f}")
     text = "Spasms per day on day 1: " + "; ".join(at_day1) + "."
     return fig, text
 
 
-def matching_treatment_figure(days: int = HORIZON_DAYS) -> tuple[go.Figure, str]:
+def matching_treatment_figure(days: int = HORIZON_DAYS, dehydration_hypothesis: bool = False) -> tuple[go.Figure, str]:
     """Expected spasms over ``days`` per scenario without and with its matching treatment (from day 0,
-    heat from day 2); returns (figure, text alternative)."""
+    heat from day 2; the article's dehydration hypothesis off by default); returns (figure, text)."""
     titles, without, with_t = [], [], []
     for key, sc in hm.SCENARIOS.items():
         titles.append(sc.title)
-        without.append(float(hm.expected_daily(key, days).sum()))
+        claim = {"dehydration_hypothesis": dehydration_hypothesis}
+        without.append(float(hm.expected_daily(key, days, **claim).sum()))
         with_t.append(
-            float(hm.expected_daily(key, days, treatments=sc.matching_treatments, heat_start_day=2.0).sum())
+            float(
+                hm.expected_daily(key, days, treatments=sc.matching_treatments, heat_start_day=2.0, **claim).sum()
+            )
         )
     fig = style.figure(
         f"Expected spasms over {days} days: without and with the treatment that matches the cause",
@@ -360,7 +403,7 @@ def matching_treatment_figure(days: int = HORIZON_DAYS) -> tuple[go.Figure, str]
     )
     text = (
         "Without → with matching treatment: "
-        + "; ".join(f"{t.lower()} {a:.1f} → {b:.1f}" for t, a, b in zip(titles, without, with_t, strict=True))
-        + f" (baseline alone {days * hm.BASELINE_PER_DAY:.1f})."
+        + "; ".join(f"{t.lower()} {a:.0f} → {b:.0f}" for t, a, b in zip(titles, without, with_t, strict=True))
+        + f" (baseline alone {days * hm.BASELINE_PER_DAY:.0f})."
     )
     return fig, text
