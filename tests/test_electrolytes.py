@@ -516,6 +516,26 @@ def test_quiz_keys_follow_the_clinical_evidence():
     assert "weakness" in high_k.options[high_k.correct] and "tetany" not in high_k.options[high_k.correct]
 
 
+
+def test_task_answers_quote_the_model():
+    # course/quizzes/electrolytes.toml [[task]]: every number in an answer is the model's (rounded to 0.1 mV).
+    from course.quizzes import tasks
+
+    answers = " ".join(t.answer for t in tasks("electrolytes"))
+    normal, severe = Electrolytes(), PRESETS["severe_hypokalaemia"]
+    quoted = [
+        resting_potential(severe), nernst(1, severe.k, 150.0), resting_potential(normal), nernst(1, 4.0, 150.0),
+        resting_potential(normal.replace(na=110.0)), resting_potential(normal.replace(na=170.0)),
+        resting_potential(normal, chloride="acute"), resting_potential(normal.replace(k=2.5), chloride="acute"),
+        resting_potential(normal.replace(k=2.5)), resting_potential(normal.replace(cl=80.0), chloride="acute"),
+        resting_potential(normal.replace(cl=125.0), chloride="acute"), resting_potential(normal, 20.0),
+        nernst(1, 4.0, 150.0, temp_c=20.0),
+    ]
+    for v in quoted:
+        assert f"{v:.1f}".replace("-", "−") in answers, v
+    gaps = [resting_potential(x) - nernst(1, x.k, 150.0) for x in (severe, normal)]
+    assert f"gap of {gaps[0]:.1f} mV" in answers and f"the gap is {gaps[1]:.1f} mV" in answers
+
 def test_k_slope_quoted_in_the_module_docstring():
     # electrolytes.py: "about 47 mV per tenfold change near normal values" (4 → 5 mM, steady-state Cl⁻).
     v4, v5 = resting_potential(Electrolytes(k=4.0)), resting_potential(Electrolytes(k=5.0))

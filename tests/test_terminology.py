@@ -170,3 +170,17 @@ def test_numbers_quoted_by_the_warm_up_question_match_the_model():
     warm = next(q for q in load("welcome") if "warm-up explorer" in q.prompt)
     assert "−97 mV" in warm.feedback[warm.correct] and "−78 mV" in warm.feedback[warm.correct]
     assert round(nernst(1, 4.0, K_IN_MM)) == -97 and round(nernst(1, 8.0, K_IN_MM)) == -78
+
+
+def test_welcome_task_answers_quote_the_model():
+    # course/quizzes/welcome.toml [[task]]: the E_K values quoted in the answers are the warm-up model's.
+    from course.electrolytes import nernst
+    from course.quizzes import tasks
+    from course.ui.welcome import K_IN_MM, K_OUT_RANGE_MM
+
+    answers = " ".join(t.answer for t in tasks("welcome"))
+    lo, hi = K_OUT_RANGE_MM
+    for k in (4.0, 2.5, 7.0, lo, hi):
+        assert f"{nernst(1, k, K_IN_MM):.1f}".replace("-", "−") in answers, k
+    half = (nernst(1, lo, K_IN_MM) + nernst(1, hi, K_IN_MM)) / 2
+    assert f"{half:.1f}".replace("-", "−") in answers and f"{K_IN_MM:.0f} mM" in answers
