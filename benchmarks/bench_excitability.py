@@ -4,9 +4,9 @@
    reference, LSODA at rtol 1e-8, and a cheaper LSODA at rtol 1e-6) against the course integrator,
    single (plain-float loop) and batched (many parameter sets in one numpy loop), all measured in
    this one run and reported as ratios.
-2. The explorer: construction time, and slider-callback times (median / p95 / max, ms) when every
-   slider is set to 200 random values of its range, plus a random walk that moves a different slider
-   at every step (the worst case for the row cache: includes the on-demand batch computations).
+2. The explorer: construction time and a seeded random walk over all its controls (any control, any
+   value, any order): p50 / p95 / max ms per move, wall clock and CPU time.
+3. The approximation error of the explorer's precomputed table against exact model runs.
 
 Run: ``.venv/bin/python benchmarks/bench_excitability.py`` (about a minute on 2 cores).
 """
@@ -14,7 +14,6 @@ Run: ``.venv/bin/python benchmarks/bench_excitability.py`` (about a minute on 2 
 from __future__ import annotations
 
 import math
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ from timing import best_of  # noqa: E402
 
 from course import excitability as ex
 from course.electrolytes import Electrolytes
-from tests.reference_solvers import axon_spike_times  # noqa: E402
+from reference.solvers import axon_spike_times  # noqa: E402
 
 DURATION_MS = 200.0
 ECF = Electrolytes(ca=0.6)  # repetitive firing: the hardest case for an adaptive solver
@@ -40,14 +39,14 @@ def _reference(ecf: Electrolytes, rtol: float) -> np.ndarray:
 
 def bench_model() -> None:
     print(f"1. One {DURATION_MS:.0f}-ms trajectory at ionized Ca²⁺ {ECF.ca} mM (best of repeats, this run)")
-    t_ref8, ref = best_of(lambda: _reference(ECF, 1e-8), 3)
-    t_ref6, _ = best_of(lambda: _reference(ECF, 1e-6), 3)
-    t_single, single = best_of(lambda: ex.simulate_axon(ECF, DURATION_MS), 5)
+    t_ref8, ref = best_of(lambda: _reference(ECF, 1e-8), 2)
+    t_ref6, _ = best_of(lambda: _reference(ECF, 1e-6), 2)
+    t_single, single = best_of(lambda: ex.simulate_axon(ECF, DURATION_MS), 3)
     ca_row = np.round(np.arange(0.40, 1.601, 0.05), 2)
     t_row, _ = best_of(lambda: ex.simulate_grid(ca_mm=ca_row, duration_ms=DURATION_MS, record_every=4), 3)
     block = np.meshgrid(ca_row, np.linspace(0.3, 1.5, 25))
     t_block, _ = best_of(
-        lambda: ex.simulate_grid(ca_mm=block[0], mg_mm=block[1], duration_ms=DURATION_MS, record_every=4), 2
+        lambda: ex.simulate_grid(ca_mm=block[0], mg_mm=block[1], duration_ms=DURATION_MS, record_every=4), 1
     )
     ours = single.spike_times_ms
     err = float(np.max(np.abs(ours - ref))) if ours.size == ref.size else math.nan
@@ -68,10 +67,12 @@ def bench_model() -> None:
 
 def _stats(ms: list[float]) -> str:
     arr = np.array(ms)
-    return f"median {statistics.median(ms):6.2f}  p95 {np.percentile(arr, 95):6.2f}  max {arr.max():7.1f} ms"
+    return (f"p50 {np.percentile(arr, 50):6.2f}  p95 {np.percentile(arr, 95):6.2f}  max {arr.max():7.1f} ms"
+            f"  ({arr.size} moves)")
 
 
-def bench_explorer() -> None:
+def bench_explorer(moves: int = 400, seed: int = 0) -> None:
+    """Seeded random walk: every move picks any control at random and sets it to any of its values."""
     import plotly.graph_objects as go
 
     from course.ui import excitability_explorer
@@ -84,37 +85,46 @@ def bench_explorer() -> None:
     explorer = excitability_explorer()
     t_build = time.perf_counter() - t0
     print(f"\n2. Explorer: first FigureWidget of the process {t_first:.2f} s (plotly.js load); "
-          f"excitability_explorer() {t_build:.2f} s ({explorer.store.computed} trajectories precomputed)")
-    rng = np.random.default_rng(0)
-    every: list[float] = []
-    for name, spec in SLIDERS.items():
-        values = rng.choice(slider_grid(name), 200)
-        times = []
-        before = explorer.store.computed
-        for value in values:
-            t0 = time.perf_counter()
-            explorer.controls[name].value = float(value)
-            times.append((time.perf_counter() - t0) * 1e3)
-        explorer.controls[name].value = spec[5]
-        every += times
-        extra = explorer.store.computed - before
-        print(f"   {name:12s} 200 random values: {_stats(times)}  (runs integrated during the sweep: {extra})")
-    print(f"   {'all sliders':12s} {len(every)} callbacks:     {_stats(every)}")
+          f"excitability_explorer() {t_build * 1e3:.0f} ms (loads the shipped table)")
+    rng = np.random.default_rng(seed)
+    names = [*SLIDERS, "fibre"]
+    wall: list[float] = []
+    cpu: list[float] = []
+    for _ in range(moves):
+        name = names[int(rng.integers(len(names)))]
+        value = str(rng.choice(["motor", "sensory"])) if name == "fibre" else float(rng.choice(slider_grid(name)))
+        t0, c0 = time.perf_counter(), time.process_time()
+        explorer.controls[name].value = value
+        wall.append((time.perf_counter() - t0) * 1e3)
+        cpu.append((time.process_time() - c0) * 1e3)
+    print(f"   random walk over all controls (seed {seed}), wall clock: {_stats(wall)}")
+    print(f"   same moves, CPU time of this process:         {_stats(cpu)}")
 
-    names = list(SLIDERS)
-    times = []
-    misses = 0
-    for step in range(200):
-        name = names[step % len(names)]
-        before = explorer.store.computed
-        t0 = time.perf_counter()
-        explorer.controls[name].value = float(rng.choice(slider_grid(name)))
-        times.append((time.perf_counter() - t0) * 1e3)
-        misses += explorer.store.computed > before
-    print(f"   random walk, a different slider every step (200 callbacks, {misses} needed new rows): "
-          f"{_stats(times)}")
+
+def bench_table_error(n: int = 200, seed: int = 3) -> None:
+    """Approximation error of the explorer's table against exact runs at random slider states."""
+    from course.excitability_table import DURATION_MS, load_table
+    from course.ui.excitability import slider_grid
+
+    table = load_table()
+    rng = np.random.default_rng(seed)
+    vals = {name: rng.choice(slider_grid(name), n) for name in ("ca", "mg", "k", "fatigue")}
+    sens = rng.integers(0, 2, n).astype(bool)
+    batch = ex.simulate_grid(ca_mm=vals["ca"], mg_mm=vals["mg"], k_mm=vals["k"], fatigue_k_mm=vals["fatigue"],
+                             sensory=sens, duration_ms=DURATION_MS, record_every=0)
+    d_count, d_rest = [], []
+    for m in range(n):
+        idx = table.index(ex.gating_shift_mv(vals["ca"][m], vals["mg"][m]), vals["k"][m] + vals["fatigue"][m],
+                          "sensory" if sens[m] else "motor")
+        d_count.append(abs(table.spikes(*idx).size - batch.spike_times_ms[m].size))
+        d_rest.append(abs(table.rest_mv[idx] - batch.rest_mv[m]))
+    d_count = np.array(d_count)
+    print(f"\n3. Table vs exact runs at {n} random slider states: spike count identical in "
+          f"{np.mean(d_count == 0) * 100:.0f} %, largest difference {d_count.max()} spikes "
+          f"({d_count.max() * 1000.0 / DURATION_MS:.0f} Hz); resting potential within {max(d_rest):.2f} mV")
 
 
 if __name__ == "__main__":
     bench_model()
     bench_explorer()
+    bench_table_error()

@@ -4,6 +4,7 @@ Usage::
 
     python -m course build [NOTEBOOK ...] [--out DIR]   # re-execute notebooks, store outputs
     python -m course info                                # what is in the course
+    python -m course excitability-table                  # rebuild the notebook-03 explorer table
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ def _cmd_instructor(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_excitability_table(_args: argparse.Namespace) -> int:
+    """Rebuild the precomputed table of the excitability explorer (course/data/excitability_table.npz)."""
+    from course.excitability_table import write_table
+
+    print(f"wrote {write_table()}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__.splitlines()[0])
@@ -89,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ins = sub.add_parser("instructor", help="regenerate the answer keys, timings and glossary in instructor/")
     ins.add_argument("--check", action="store_true", help="only report whether the files are current")
     ins.set_defaults(func=_cmd_instructor)
+    x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")
+    x.set_defaults(func=_cmd_excitability_table)
     args = parser.parse_args(argv)
     return args.func(args)
 

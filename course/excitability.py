@@ -1,85 +1,69 @@
-"""Excitability of a motor axon: why low Ca²⁺/Mg²⁺ makes a nerve fire by itself.
+"""Excitability of a human motor (or sensory) axon node: why low Ca²⁺/Mg²⁺ makes a nerve fire by itself,
+and why high K⁺ does not.
 
 The model
 ---------
-A space-clamped patch of motor-axon membrane of the Hodgkin–Huxley (HH) type:
+One space-clamped node of Ranvier of a mammalian myelinated axon at 37 °C:
 
-* **Transient Na⁺ and delayed-rectifier K⁺ currents** with Hodgkin & Huxley's (1952) conductances
-  (g_Na 120, g_K 36 mS/cm²), gating rate functions and time base, and C_m 1 µF/cm². The kinetics are
-  HH's measured squid-axon rates (6.3 °C time base): a deliberately simple, fully published teaching
-  membrane, not a fitted human node.
-* **A passive leak** of 1.0 mS/cm² reversing at −67 mV. It is larger than HH's 0.3 mS/cm² because a
-  node of a myelinated axon is not isolated: the neighbouring internodes draw current from it and act
-  as a shunt towards the resting potential; the leak lumps that load. With HH's own leak and mammalian
-  reversal potentials, the deep after-hyperpolarisation of every spike acted like a rebound stimulus
-  and one pulse switched the membrane into endless firing even at normal Ca²⁺ (rest and a firing
-  cycle coexisted far into the normal range), which healthy motor axons do not do.
-* **A small persistent Na⁺ current**, ``g_NaP · p∞(V) · (V − E_Na)`` with an instantaneous
-  ``p∞ = 1/(1 + exp(−(V + 55)/5))``. Motor axons have one: a fraction of their Na⁺ channels does not
-  inactivate and is active near rest (Bostock & Rothwell 1997); the McIntyre, Richardson & Grill (2002)
-  motor-axon node model carries it at 0.33 % of the fast Na⁺ conductance. Here g_NaP = 0.42 mS/cm²
-  (0.35 % of g_Na). Without it the membrane would need an unphysiologically large gating shift
-  (Ca²⁺ far below 0.5 mM) to fire on its own.
-* **Reversal potentials from the Nernst equation** (:func:`course.electrolytes.rt_over_f`, 37 °C) with
-  axoplasmic K⁺ 140 mM and Na⁺ 12 mM, so extracellular K⁺ and Na⁺ act through the same physics as
-  in notebook 01: E_K −95.0 mV and E_Na +65.7 mV at normal serum values.
+* **Node channels of McIntyre, Richardson & Grill (2002)** (MRG; ModelDB 3810): fast Na⁺ (m³h),
+  persistent Na⁺ (p³) and slow K⁺ (s, the Kv7-type current of the node) with the MRG rate functions
+  and Q10 factors (2.2 and 2.9 from 20 °C, 3.0 from 36 °C), evaluated at 37 °C; C_m 2 µF/cm²,
+  fast Na⁺ 3,000 mS/cm² (MRG values). One change to the slow K⁺ gate: MRG's rate pair makes s∞ rise
+  again below ≈ −92 mV (the channel would open on hyperpolarisation); here s∞ is a Boltzmann curve fitted
+  to MRG's s∞ between −80 and −60 mV (half-activation −63.7 mV, slope 5.3 mV) and τ_s is MRG's with the
+  voltage held at ≥ −85 mV.
+* **A lumped internodal load**: an isolated node patch is far too excitable, because in a real fibre
+  every node is clamped by the long internodes beside it. A passive conductance of
+  :data:`G_L` = 40 mS/cm² stands for that load; it reverses at ``E_L = 0.85·E_fixed + 0.15·E_K``, so it
+  is mostly non-selective (set to −80.5 mV at K⁺ 4 mM) with a K⁺-selective share, and the node
+  depolarises steadily as K⁺ rises.
+* **Reversal potentials from the Nernst equation** (:func:`course.electrolytes.rt_over_f`, 37 °C),
+  axoplasmic K⁺ 140 mM and Na⁺ 12 mM: E_K −95.0 mV and E_Na +65.7 mV at normal serum values.
 * **Surface-charge screening by divalent cations.** External Ca²⁺ and Mg²⁺ screen the fixed negative
-  charges on the outer membrane surface. Less screening makes the channels "see" a more depolarised
-  membrane, so every gate (m, h, n and p) is shifted along the voltage axis by
-  :func:`gating_shift_mv`: ``25 mV · log10((Ca + 0.3·Mg) / (1.2 + 0.3·0.85))``. A five-fold fall of
-  Ca²⁺ at normal Mg²⁺ then shifts the gates by −11.7 mV, inside the 10–15 mV that Frankenhaeuser &
-  Hodgkin (1957) measured; 25 mV per decade of divalent ion is the upper end of what Hille, Woodhull
-  & Shapiro (1975) found at the frog node, and the Mg²⁺ weight 0.3 makes Mg²⁺ the weaker screen
-  (also Hille et al. 1975).
+  charges on the outer membrane surface; with less screening the Na⁺-channel gates (m, h, p) "see" a more
+  depolarised membrane and are shifted along the voltage axis by :func:`gating_shift_mv`:
+  ``25 mV · log10((Ca + 0.3·Mg) / (1.2 + 0.3·0.85))`` (Frankenhaeuser & Hodgkin 1957: 10–15 mV for a
+  five-fold change; Hille, Woodhull & Shapiro 1975: +20 to +25 mV per decade at the frog node, Mg²⁺ the
+  weaker screen). The slow K⁺ gate is left unshifted: Hille et al. measured Na⁺ channels, and a K⁺ gate
+  that followed Ca²⁺ equally would make low Ca²⁺ and high K⁺ indistinguishable (a tuned modelling choice).
+* **Motor or sensory fibre** (``fibre``): the sensory (cutaneous) axon carries more persistent Na⁺
+  (Mogyoros, Bostock & Burke 2000; Bostock & Rothwell 1997), :data:`FIBRE_G_NAP`.
 
-With these numbers the resting state loses stability (a subcritical Hopf bifurcation) below 0.819 mM
-ionized Ca²⁺, and the nudged rest (below) fires from 0.84 mM down, where clinical tetany usually starts
-(ionized Ca²⁺ below ≈ 0.8–0.9 mM). The one calibrated number is g_NaP: it was chosen for that onset
-and then checked against the independent physiological bound above (persistent Na⁺ a small fraction
-of the transient one); the leak was set by the one-spike-per-stimulus requirement. Everything else
-(rheobase across Ca²⁺, the Mg²⁺, K⁺, dehydration and compression effects, firing rates) follows.
-
-Where the model reaches depolarisation block: the spontaneous rate rises monotonically as Ca²⁺ falls
-(56 Hz at the onset, 85 Hz at 0.3 mM) and only stops when Ca²⁺ + 0.3·Mg²⁺ falls below ≈ 0.12 mM
-(gating shift ≈ −27 mV; e.g. Ca²⁺ ≤ 0.12 mM with Mg²⁺ 0.01 mM), far outside any slider. With K⁺ the
-axon fires from 6.4 mM and is blocked above 15.0 mM (rest ≈ −45 mV). The model is more sensitive to
-high K⁺ than real motor axons, which have slow K⁺ channels and an electrogenic pump it leaves out.
+Tuned numbers (chosen for the behaviour below, not measured): the persistent Na⁺ conductance
+(50 mS/cm² motor, 75 sensory; MRG 10), the slow K⁺ conductance (400 mS/cm²; MRG 80), the load
+(40 mS/cm², E_L −80.5 mV, K⁺ share 0.15) and the decision not to shift the K⁺ gate. With them:
+rest −82 mV; the motor axon fires by itself from 0.84 mM ionized Ca²⁺ down (clinical tetany below
+≈ 0.8–0.9 mM), from 0.94 mM with Mg²⁺ 0.5 mM, the sensory axon from 0.88 mM (tingling before tetany,
+Macefield & Burke 1991); K⁺ 2–17 mM depolarises the node (−86 mV at 2 mM, −64 mV at 9 mM) without
+spontaneous firing; the rheobase falls up to ≈ 7 mM and rises again from 8 mM, and the node is
+inexcitable from 9 mM (Krishnan et al. 2005: human motor axons depolarise with serum K⁺; patients become
+weak rather than tetanic). These values hold to the resolution of the tuning (±0.02 mM Ca²⁺).
+Near onset the discharge comes in irregular runs and groups of spikes rather
+than a steady train. Measured values are printed by notebook 03 and checked by ``tests/test_excitability.py``.
 
 Which state a run starts from
 -----------------------------
-Near the onset, rest and repetitive firing coexist (subcritical Hopf: bistability). Every run here
-starts from the resting state of the chosen conditions (the membrane has followed slowly changing
-blood values), with the voltage nudged :data:`NUDGE_MV` = 2 mV above it at t = 0, standing in for the
-small fluctuations (channel noise, synaptic input) that always exist; an exactly balanced rest would
-otherwise sit still for ever in exact arithmetic. "Spontaneous firing" means: this nudged rest turns
-into repetitive spiking without any stimulus.
+Every run starts from the resting state of the chosen conditions with the voltage nudged
+:data:`NUDGE_MV` = 2 mV above it at t = 0 (standing for channel noise and synaptic input); "spontaneous
+firing" means that this nudged rest turns into spiking without any stimulus.
 
 Causes beyond blood electrolytes (keyword modifiers, each bounded and documented)
 -------------------------------------------------------------------------------------
-* ``fatigue_k_mm`` (0–8 mM): K⁺ released by working muscle accumulates in the t-tubules and the
-  interstitial space that also bathes the intramuscular branches of the motor axon; interstitial K⁺
-  rises from ≈ 4 mM at rest to ≈ 9–12 mM during intense exercise (Juel et al. 2000; Nordsborg et al.
-  2003). The extra K⁺ is added to the extracellular K⁺ that sets E_K.
-* ``dehydration_pct`` (0–8 % body mass lost as sweat, nothing drunk). *Teaching assumption*, the same
-  one the notebook-01 preset uses: sweat is hypotonic (Na⁺ ≈ 43, K⁺ ≈ 6 mM; Lara et al. 2016), so by
-  the Edelman relation (Edelman et al. 1958; 70 kg body, 60 % water) extracellular Na⁺ rises; K⁺, Ca²⁺
-  and Mg²⁺ are held by regulation. The article's other mechanisms (blood volume, "nutrient delivery")
-  and the hypothesis that a shrinking interstitial space presses on nerve endings are not modelled.
-* ``compression_ua_cm2`` (0–5 µA/cm²): a compressed, ischaemic or demyelinated stretch of axon is
-  depolarised and fires ectopically. Modelled as a depolarising current with this mean plus an
-  Ornstein–Uhlenbeck fluctuation (SD = :data:`COMPRESSION_NOISE_RATIO` × mean, correlation time
-  :data:`COMPRESSION_TAU_MS`), seeded by ``seed``: a teaching assumption, not a fitted quantity.
+* ``fatigue_k_mm`` (0–8 mM): K⁺ released by working muscle accumulates in the interstitial space that
+  also bathes the intramuscular motor-axon branches (≈ 4 → 9–12 mM in intense exercise; Juel et al. 2000;
+  Nordsborg et al. 2003); added to the extracellular K⁺.
+* ``dehydration_pct`` (0–8 % body mass lost as sweat, nothing drunk): teaching assumption of notebook 01
+  (hypotonic sweat, Na⁺ ≈ 43, K⁺ ≈ 6 mM, Lara et al. 2016; Edelman relation): extracellular Na⁺ rises.
+* ``compression_ua_cm2`` (0–200 µA/cm²): an ectopic depolarising current at a compressed site, with an
+  Ornstein–Uhlenbeck fluctuation (SD = mean, 5 ms), seeded: a teaching assumption.
 
 Integration
 -----------
-Fixed step (default :data:`DT_MS` = 0.05 ms) with a staggered scheme of second order: the gates live
-at half steps and are advanced by an exact exponential (Rush–Larsen) update with rates taken at the
-current voltage; the voltage is advanced by a linearly implicit midpoint (Crank–Nicolson) step in
-which the instantaneous persistent Na⁺ current is linearised. Rates and steady states are read from
-tables (0.05 mV spacing, linear interpolation) built once from the closed-form HH expressions, whose
-removable 0/0 points are evaluated with ``expm1`` and a series. Many parameter sets are advanced in
-one numpy loop (:func:`simulate_grid`), which is what makes the explorer instant. A test checks spike
-times against ``scipy.integrate.solve_ivp`` (LSODA, rtol 1e-8): within 0.2 ms over 200 ms.
+Fixed step (default :data:`DT_MS` = 0.01 ms), staggered second-order scheme: the gates live at half steps
+and are advanced by an exact exponential (Rush–Larsen) update, the voltage by a linearly implicit
+midpoint step. Rates come from tables (0.05 mV spacing, linear interpolation) built once from the
+closed-form MRG expressions (removable 0/0 points via ``expm1``). Many parameter sets run in one numpy
+loop (:func:`simulate_grid`). A test checks spike times against ``scipy.integrate.solve_ivp``.
 
 Units: mV, ms, mM, µA/cm², mS/cm², µF/cm², Hz. Sources: ``REFERENCES.md`` (Notebook 03).
 """
@@ -93,126 +77,94 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import ArrayLike
 
-from course._checks import check_array, check_number
+from course._checks import check_array, check_choice, check_number
 from course.electrolytes import PHYSICAL_RANGES, Electrolytes, nernst, rt_over_f
 
 __all__ = [
-    "CA_REF_MM",
-    "MG_REF_MM",
-    "SHIFT_MV_PER_DECADE",
-    "MG_SCREENING_WEIGHT",
-    "K_AXOPLASM_MM",
-    "NA_AXOPLASM_MM",
-    "TEMP_C",
-    "C_M",
-    "G_NA",
-    "G_K",
-    "G_L",
-    "E_L",
-    "G_NAP",
-    "NAP_V_HALF_MV",
-    "NAP_SLOPE_MV",
-    "DT_MS",
-    "NUDGE_MV",
-    "SPIKE_THRESHOLD_MV",
-    "FATIGUE_K_RANGE_MM",
-    "DEHYDRATION_RANGE_PCT",
-    "COMPRESSION_RANGE_UA_CM2",
-    "COMPRESSION_NOISE_RATIO",
-    "COMPRESSION_TAU_MS",
-    "STIM_RANGE_UA_CM2",
-    "MAX_DURATION_MS",
-    "AxonConditions",
-    "AxonTrace",
-    "AxonBatch",
-    "gating_shift_mv",
-    "rate_constants",
-    "persistent_na_activation",
-    "axon_conditions",
-    "membrane_rhs",
-    "resting_state",
-    "resting_potential_mv",
-    "rest_max_growth_rate",
-    "simulate_grid",
-    "simulate_axon",
-    "spontaneous_rate_hz",
-    "firing_rate_curve",
-    "onset_ca_mm",
-    "rheobase_ua_cm2",
-    "rheobase_curve",
-    "rheobases",
-    "instability_ca_mm",
-    "force_from_spikes",
-    "CrampThresholdStudy",
-    "CRAMP_THRESHOLD_STUDIES",
+    "CA_REF_MM", "MG_REF_MM", "SHIFT_MV_PER_DECADE", "MG_SCREENING_WEIGHT", "K_AXOPLASM_MM",
+    "NA_AXOPLASM_MM", "TEMP_C", "C_M", "G_NA", "G_K", "G_L", "E_L", "E_L_FIXED", "LEAK_K_SHARE", "G_NAP",
+    "FIBRES", "FIBRE_G_NAP", "DT_MS", "NUDGE_MV", "SPIKE_THRESHOLD_MV", "FATIGUE_K_RANGE_MM",
+    "DEHYDRATION_RANGE_PCT", "COMPRESSION_RANGE_UA_CM2", "COMPRESSION_NOISE_RATIO", "COMPRESSION_TAU_MS",
+    "STIM_RANGE_UA_CM2", "MAX_DURATION_MS", "AxonConditions", "AxonTrace", "AxonBatch", "gating_shift_mv",
+    "rate_constants", "slow_k_steady_state", "slow_k_tau_ms", "persistent_na_activation", "leak_reversal_mv",
+    "axon_conditions", "membrane_rhs", "resting_state", "resting_potential_mv", "rest_max_growth_rate",
+    "simulate_grid", "simulate_axon", "spontaneous_rate_hz", "firing_rate_curve", "onset_ca_mm",
+    "rheobase_ua_cm2", "rheobase_curve", "rheobases", "instability_ca_mm", "force_from_spikes",
+    "CrampThresholdStudy", "CRAMP_THRESHOLD_STUDIES",
 ]
 
 # ---------------------------------------------------------------------------------------------
-# Parameters (units in the names or comments; sources in REFERENCES.md (Notebook 03))
+# Parameters (sources in REFERENCES.md, Notebook 03)
 # ---------------------------------------------------------------------------------------------
 
 #: Normal ionized Ca²⁺ and serum Mg²⁺ (mM) at which the gating shift is exactly 0 (course defaults).
 CA_REF_MM = 1.2
 MG_REF_MM = 0.85
 #: Gating shift per ten-fold change of the screening concentration (mV/decade); Hille, Woodhull &
-#: Shapiro 1975: +20 to +25 mV per decade of a divalent ion; with the Mg²⁺ background below this gives
-#: −11.7 mV for a five-fold fall of Ca²⁺ (Frankenhaeuser & Hodgkin 1957: 10–15 mV).
+#: Shapiro 1975: +20 to +25 mV per decade of a divalent ion.
 SHIFT_MV_PER_DECADE = 25.0
-#: Screening weight of Mg²⁺ relative to Ca²⁺ (dimensionless); Mg²⁺ is the weaker screen
-#: (Hille et al. 1975; course reference sheet: 0.3–0.6).
+#: Screening weight of Mg²⁺ relative to Ca²⁺ (Mg²⁺ is the weaker screen; Hille et al. 1975).
 MG_SCREENING_WEIGHT = 0.3
 
-#: Axoplasmic K⁺ and Na⁺ (mM), mammalian values as in the course's cytosol table (K⁺ 140–160,
-#: Na⁺ 10–12 mM, PHYSIOLOGY_REFERENCE); give E_K −95.0 and E_Na +65.7 mV at normal serum values.
+#: Axoplasmic K⁺ and Na⁺ (mM): E_K −95.0 and E_Na +65.7 mV at normal serum values.
 K_AXOPLASM_MM = 140.0
 NA_AXOPLASM_MM = 12.0
-#: Temperature of the Nernst potentials (°C), as in notebook 01.
+#: Temperature (°C): human body temperature; MRG kinetics are given at 36 °C with Q10 factors.
 TEMP_C = 37.0
 
-#: Membrane capacitance (µF/cm²) and HH conductances (mS/cm²), Hodgkin & Huxley 1952, J Physiol 117:500.
-C_M = 1.0
-G_NA = 120.0
-G_K = 36.0
-#: Leak conductance (mS/cm²) and reversal (mV): HH's 0.3 mS/cm² plus the internodal load on a node,
-#: reversing near rest (module docstring: one spike per stimulus at normal values).
-G_L = 1.0
-E_L = -67.0
-#: Persistent Na⁺ conductance (mS/cm²), 0.35 % of G_NA (McIntyre et al. 2002 node: 0.33 %); the one
-#: calibrated number (module docstring).
-G_NAP = 0.42
-#: Half-activation voltage and slope of the instantaneous persistent Na⁺ activation (mV).
-NAP_V_HALF_MV = -55.0
-NAP_SLOPE_MV = 5.0
+#: Nodal capacitance (µF/cm²) and fast Na⁺ conductance (mS/cm²): McIntyre et al. 2002.
+C_M = 2.0
+G_NA = 3000.0
+#: Slow K⁺ (Kv7-type) conductance (mS/cm²): tuned (MRG 80), module docstring.
+G_K = 400.0
+#: Lumped internodal load (mS/cm²) and its reversal at K⁺ 4 mM (mV): tuned (MRG node leak 7 mS/cm²,
+#: −90 mV); a share LEAK_K_SHARE of it follows E_K.
+G_L = 40.0
+E_L = -80.5
+LEAK_K_SHARE = 0.15
+#: Fibre types and their persistent Na⁺ conductance (mS/cm²); tuned (MRG 10). Sensory axons carry more
+#: persistent Na⁺ than motor axons (Mogyoros, Bostock & Burke 2000).
+FIBRES: tuple[str, ...] = ("motor", "sensory")
+FIBRE_G_NAP: dict[str, float] = {"motor": 50.0, "sensory": 75.0}
+G_NAP = FIBRE_G_NAP["motor"]
 
-#: Default integration step (ms): spike times within 0.1 ms of solve_ivp over 200 ms.
-DT_MS = 0.05
-#: Voltage nudge above rest at t = 0 (mV), see "Which state a run starts from".
+#: Default integration step (ms).
+DT_MS = 0.01
+#: Voltage nudge above rest at t = 0 (mV).
 NUDGE_MV = 2.0
-#: A spike is an upward crossing of this voltage (mV): a full, overshooting action potential.
+#: A spike is an upward crossing of this voltage (mV).
 SPIKE_THRESHOLD_MV = 0.0
 
-#: Extra interstitial K⁺ from muscle fatigue (mM): Juel et al. 2000 / Nordsborg et al. 2003 measured
-#: ≈ 9–12 mM (from ≈ 4) during intense exercise.
+#: Extra interstitial K⁺ from muscle fatigue (mM): Juel et al. 2000 / Nordsborg et al. 2003.
 FATIGUE_K_RANGE_MM: tuple[float, float] = (0.0, 8.0)
 #: Sweat loss without drinking (% of body mass).
 DEHYDRATION_RANGE_PCT: tuple[float, float] = (0.0, 8.0)
 #: Mean ectopic current at a compressed site (µA/cm²).
-COMPRESSION_RANGE_UA_CM2: tuple[float, float] = (0.0, 5.0)
-#: SD of the compression current relative to its mean, and its correlation time (ms): teaching values.
+COMPRESSION_RANGE_UA_CM2: tuple[float, float] = (0.0, 200.0)
 COMPRESSION_NOISE_RATIO = 1.0
 COMPRESSION_TAU_MS = 5.0
 #: Allowed stimulus current (µA/cm²); negative values hyperpolarise.
-STIM_RANGE_UA_CM2: tuple[float, float] = (-30.0, 100.0)
+STIM_RANGE_UA_CM2: tuple[float, float] = (-300.0, 1000.0)
 #: Longest simulated time accepted (ms).
 MAX_DURATION_MS = 5000.0
 
-# Dehydration teaching assumption (same numbers as the notebook-01 preset).
 _BODY_MASS_KG = 70.0
 _BODY_WATER_FRACTION = 0.6
 _SWEAT_NA_K_MM = 43.0 + 6.0  # Lara et al. 2016: sweat Na⁺ ≈ 43, K⁺ ≈ 6 mM
 
-_DT_RANGE_MS = (0.005, 0.1)
+_DT_RANGE_MS = (0.001, 0.02)
 _MAX_BATCH = 20000
+
+_RTF = rt_over_f(TEMP_C)
+_E_K_REF = _RTF * math.log(4.0 / K_AXOPLASM_MM)
+#: Fixed (non-selective) part of the load's reversal (mV), so that E_L = −80.5 mV at K⁺ 4 mM.
+E_L_FIXED = (E_L - LEAK_K_SHARE * _E_K_REF) / (1.0 - LEAK_K_SHARE)
+
+_Q10_NA = 2.2 ** ((TEMP_C - 20.0) / 10.0)
+_Q10_H = 2.9 ** ((TEMP_C - 20.0) / 10.0)
+_Q10_K = 3.0 ** ((TEMP_C - 36.0) / 10.0)
+_S_V_HALF = -63.7
+_S_SLOPE = 5.3
 
 # ---------------------------------------------------------------------------------------------
 # Surface-charge screening
@@ -226,7 +178,7 @@ def _shift(ca: np.ndarray | float, mg: np.ndarray | float) -> np.ndarray | float
 
 
 def gating_shift_mv(ca: float, mg: float) -> float:
-    """Shift of every Na⁺/K⁺ gating curve along the voltage axis (mV) from Ca²⁺/Mg²⁺ screening.
+    """Shift of the Na⁺-channel gating curves along the voltage axis (mV) from Ca²⁺/Mg²⁺ screening.
 
     ``25 mV · log10((ca + 0.3·mg) / (1.2 + 0.3·0.85))``: exactly 0 at normal values (ionized Ca²⁺
     1.2 mM, serum Mg²⁺ 0.85 mM), negative (channels open at more negative potentials: more
@@ -235,8 +187,7 @@ def gating_shift_mv(ca: float, mg: float) -> float:
     Parameters
     ----------
     ca
-        Ionized extracellular Ca²⁺ (mM), within the range :class:`~course.electrolytes.Electrolytes`
-        accepts (0.01–5 mM).
+        Ionized extracellular Ca²⁺ (mM), 0.01–5 mM.
     mg
         Serum Mg²⁺ (mM), 0.01–10 mM.
     """
@@ -246,7 +197,7 @@ def gating_shift_mv(ca: float, mg: float) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
-# Rate functions (closed form) and their tables
+# Rate functions (closed form, MRG 2002 at 37 °C) and their tables
 # ---------------------------------------------------------------------------------------------
 
 
@@ -258,36 +209,53 @@ def _x_over_expm1(x: np.ndarray, scale: float) -> np.ndarray:
 
 
 def rate_constants(u_mv: ArrayLike) -> dict[str, np.ndarray]:
-    """Hodgkin–Huxley opening (α) and closing (β) rates (1/ms) at gating voltage ``u_mv`` (mV).
+    """MRG opening (α) and closing (β) rates (1/ms) of the Na⁺ gates at gating voltage ``u_mv`` (mV).
 
-    ``u_mv`` is the membrane voltage minus the gating shift (``V − gating_shift_mv``). Keys:
-    ``alpha_m``, ``beta_m``, ``alpha_h``, ``beta_h``, ``alpha_n``, ``beta_n`` (Hodgkin & Huxley 1952,
-    modern sign convention, rest −65 mV). Finite everywhere, including the removable singularities of
-    α_m (u = −40 mV) and α_n (u = −55 mV).
+    ``u_mv`` is the membrane voltage minus the gating shift. Keys ``alpha_m``, ``beta_m``, ``alpha_h``,
+    ``beta_h`` (fast Na⁺), ``alpha_p``, ``beta_p`` (persistent Na⁺); McIntyre et al. 2002 at 37 °C. Finite
+    everywhere, including the removable singularities.
     """
     u = np.asarray(u_mv, dtype=float)
     return {
-        "alpha_m": 0.1 * _x_over_expm1(u + 40.0, 10.0),
-        "beta_m": 4.0 * np.exp(-(u + 65.0) / 18.0),
-        "alpha_h": 0.07 * np.exp(-(u + 65.0) / 20.0),
-        "beta_h": 1.0 / (1.0 + np.exp(-(u + 35.0) / 10.0)),
-        "alpha_n": 0.01 * _x_over_expm1(u + 55.0, 10.0),
-        "beta_n": 0.125 * np.exp(-(u + 65.0) / 80.0),
+        "alpha_m": _Q10_NA * 1.86 * _x_over_expm1(u + 21.4, 10.3),
+        "beta_m": _Q10_NA * 0.086 * _x_over_expm1(-(u + 25.7), 9.16),
+        "alpha_h": _Q10_H * 0.062 * _x_over_expm1(-(u + 114.0), 11.0),
+        "beta_h": _Q10_H * 2.3 / (1.0 + np.exp(-(u + 31.8) / 13.4)),
+        "alpha_p": _Q10_NA * 0.01 * _x_over_expm1(u + 27.0, 10.2),
+        "beta_p": _Q10_NA * 0.00025 * _x_over_expm1(-(u + 34.0), 10.0),
     }
 
 
 def persistent_na_activation(u_mv: ArrayLike) -> np.ndarray:
-    """Instantaneous persistent-Na⁺ activation p∞ (0…1) at gating voltage ``u_mv`` (mV)."""
-    u = np.asarray(u_mv, dtype=float)
-    return 1.0 / (1.0 + np.exp(-(u - NAP_V_HALF_MV) / NAP_SLOPE_MV))
+    """Steady-state persistent-Na⁺ activation p∞ (0…1) at gating voltage ``u_mv`` (mV)."""
+    r = rate_constants(u_mv)
+    return r["alpha_p"] / (r["alpha_p"] + r["beta_p"])
 
 
-def _steady_gates(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def slow_k_steady_state(v_mv: ArrayLike) -> np.ndarray:
+    """Steady-state slow K⁺ activation s∞ (0…1) at membrane voltage ``v_mv`` (mV); module docstring."""
+    v = np.asarray(v_mv, dtype=float)
+    return 1.0 / (1.0 + np.exp(-(v - _S_V_HALF) / _S_SLOPE))
+
+
+def slow_k_tau_ms(v_mv: ArrayLike) -> np.ndarray:
+    """Time constant of the slow K⁺ gate (ms): MRG's 1/(α_s + β_s) with the voltage held at ≥ −85 mV."""
+    v2 = np.maximum(np.asarray(v_mv, dtype=float), -85.0) + 80.0
+    a = _Q10_K * 0.3 / (np.exp((v2 - 27.0) / -5.0) + 1.0)
+    b = _Q10_K * 0.03 / (np.exp((v2 + 10.0) / -1.0) + 1.0)
+    return 1.0 / (a + b)
+
+
+def _na_steady(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(m∞, h∞, p∞, rate sums (α+β) of m, h, p)."""
     r = rate_constants(u)
-    m = r["alpha_m"] / (r["alpha_m"] + r["beta_m"])
-    h = r["alpha_h"] / (r["alpha_h"] + r["beta_h"])
-    n = r["alpha_n"] / (r["alpha_n"] + r["beta_n"])
-    return m, h, n
+    out = []
+    sums = []
+    for g in ("m", "h", "p"):
+        a, b = r[f"alpha_{g}"], r[f"beta_{g}"]
+        out.append(a / (a + b))
+        sums.append(a + b)
+    return (*out, *sums)
 
 
 _TABLE_U_MIN = -200.0
@@ -297,22 +265,16 @@ _TABLE_DU = 0.05
 
 @lru_cache(maxsize=8)
 def _tables(dt: float) -> tuple[np.ndarray, np.ndarray]:
-    """Table over the gating voltage, one row per quantity, for linear interpolation.
+    """Table over voltage for linear interpolation, one row per quantity.
 
-    Rows: m∞, h∞, n∞; their one-step decay factors exp(−dt·(α + β)); G_NAP·p∞; G_NAP·dp∞/du.
-    Returns the table (8 × n) and its forward differences along the voltage axis.
+    Rows 0–5 are indexed by the Na⁺ gating voltage: m∞, h∞, p∞ and their one-step decay factors
+    exp(−dt·(α + β)); rows 6–7 by the membrane voltage: s∞ and exp(−dt/τ_s). Returns the table
+    (8 × n) and its forward differences along the voltage axis.
     """
     u = np.arange(_TABLE_U_MIN, _TABLE_U_MAX + 0.5 * _TABLE_DU, _TABLE_DU)
-    r = rate_constants(u)
-    steady = []
-    decays = []
-    for g in ("m", "h", "n"):
-        a, b = r[f"alpha_{g}"], r[f"beta_{g}"]
-        steady.append(a / (a + b))
-        decays.append(np.exp(-dt * (a + b)))
-    p = persistent_na_activation(u)
-    dp = p * (1.0 - p) / NAP_SLOPE_MV
-    table = np.vstack([*steady, *decays, G_NAP * p, G_NAP * dp])
+    m, h, p, sm, sh, sp = _na_steady(u)
+    table = np.vstack([m, h, p, np.exp(-dt * sm), np.exp(-dt * sh), np.exp(-dt * sp),
+                       slow_k_steady_state(u), np.exp(-dt / slow_k_tau_ms(u))])
     diff = np.zeros_like(table)
     diff[:, :-1] = table[:, 1:] - table[:, :-1]
     table.setflags(write=False)
@@ -321,24 +283,28 @@ def _tables(dt: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Conditions: blood values + modifiers → shift, E_K, E_Na, extra currents
+# Conditions: blood values + modifiers → shift, E_K, E_Na, E_L, extra currents
 # ---------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class AxonConditions:
-    """Everything the membrane sees, derived from the blood values and the modifiers.
+    """Everything the membrane sees, derived from the blood values, the modifiers and the fibre type.
 
     Attributes
     ----------
     k_mm, na_mm, ca_mm, mg_mm
         Effective extracellular concentrations (mM) after fatigue and dehydration.
     shift_mv
-        Gating shift (mV), :func:`gating_shift_mv`.
-    e_k_mv, e_na_mv
-        Nernst potentials (mV) at 37 °C with axoplasm K⁺ 140, Na⁺ 12 mM.
+        Gating shift of the Na⁺ gates (mV), :func:`gating_shift_mv`.
+    e_k_mv, e_na_mv, e_l_mv
+        Nernst potentials (mV) at 37 °C and the load's reversal potential.
     compression_ua_cm2
         Mean ectopic current (µA/cm²).
+    fibre
+        ``"motor"`` or ``"sensory"``.
+    g_nap
+        Persistent Na⁺ conductance of that fibre (mS/cm²).
     """
 
     k_mm: float
@@ -348,7 +314,10 @@ class AxonConditions:
     shift_mv: float
     e_k_mv: float
     e_na_mv: float
+    e_l_mv: float
     compression_ua_cm2: float
+    fibre: str = "motor"
+    g_nap: float = G_NAP
 
 
 def _check_ecf(ecf: object) -> Electrolytes:
@@ -357,10 +326,19 @@ def _check_ecf(ecf: object) -> Electrolytes:
     return ecf
 
 
+def _check_fibre(fibre: object) -> str:
+    return check_choice("fibre", fibre, FIBRES)
+
+
 def _dehydrated_na(na: np.ndarray | float, pct: np.ndarray | float) -> np.ndarray | float:
     body_water = _BODY_WATER_FRACTION * _BODY_MASS_KG
     lost = pct / 100.0 * _BODY_MASS_KG
     return (na * body_water - lost * _SWEAT_NA_K_MM) / (body_water - lost)
+
+
+def leak_reversal_mv(e_k_mv: ArrayLike) -> np.ndarray | float:
+    """Reversal potential of the lumped load (mV): ``(1 − 0.15)·E_fixed + 0.15·E_K``."""
+    return (1.0 - LEAK_K_SHARE) * E_L_FIXED + LEAK_K_SHARE * np.asarray(e_k_mv, dtype=float)
 
 
 def axon_conditions(
@@ -369,23 +347,21 @@ def axon_conditions(
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
     compression_ua_cm2: float = 0.0,
+    fibre: str = "motor",
 ) -> AxonConditions:
-    """The membrane's conditions for blood values ``ecf`` and the modifiers (see module docstring)."""
+    """The membrane's conditions for blood values ``ecf``, the modifiers and ``fibre``."""
     ecf = _check_ecf(ecf)
     fk = check_number("fatigue_k_mm", fatigue_k_mm, *FATIGUE_K_RANGE_MM, "mM")
     dh = check_number("dehydration_pct", dehydration_pct, *DEHYDRATION_RANGE_PCT, "% body mass")
     cp = check_number("compression_ua_cm2", compression_ua_cm2, *COMPRESSION_RANGE_UA_CM2, "µA/cm²")
+    fb = _check_fibre(fibre)
     k = ecf.k + fk
     na = float(_dehydrated_na(ecf.na, dh))
+    e_k = nernst(1, k, K_AXOPLASM_MM, TEMP_C)
     return AxonConditions(
-        k_mm=k,
-        na_mm=na,
-        ca_mm=ecf.ca,
-        mg_mm=ecf.mg,
-        shift_mv=float(_shift(ecf.ca, ecf.mg)),
-        e_k_mv=nernst(1, k, K_AXOPLASM_MM, TEMP_C),
-        e_na_mv=nernst(1, na, NA_AXOPLASM_MM, TEMP_C),
-        compression_ua_cm2=cp,
+        k_mm=k, na_mm=na, ca_mm=ecf.ca, mg_mm=ecf.mg, shift_mv=float(_shift(ecf.ca, ecf.mg)),
+        e_k_mv=e_k, e_na_mv=nernst(1, na, NA_AXOPLASM_MM, TEMP_C), e_l_mv=float(leak_reversal_mv(e_k)),
+        compression_ua_cm2=cp, fibre=fb, g_nap=FIBRE_G_NAP[fb],
     )
 
 
@@ -394,82 +370,89 @@ def axon_conditions(
 # ---------------------------------------------------------------------------------------------
 
 
-def _ionic_current(v, shift, e_na, e_k, gates=None):
-    u = v - shift
-    m, h, n = _steady_gates(u) if gates is None else gates
-    p = persistent_na_activation(u)
+def _ionic_current(v, shift, e_na, e_k, e_l, g_nap, gates=None):
+    if gates is None:
+        m, h, p = _na_steady(v - shift)[:3]
+        s = slow_k_steady_state(v)
+    else:
+        m, h, p, s = gates
     return (
         G_NA * m**3 * h * (v - e_na)
-        + G_K * n**4 * (v - e_k)
-        + G_L * (v - E_L)
-        + G_NAP * p * (v - e_na)
+        + g_nap * p**3 * (v - e_na)
+        + G_K * s * (v - e_k)
+        + G_L * (v - e_l)
     )
 
 
-def _rest_voltage(shift: np.ndarray, e_na: np.ndarray, e_k: np.ndarray) -> np.ndarray:
+def _rest_voltage(shift, e_na, e_k, e_l, g_nap) -> np.ndarray:
     """Most negative zero of the steady-state I–V curve (mV), vectorised over parameter sets."""
-    grid = np.arange(-130.0, 40.0 + 1e-9, 0.5)
-    cur = _ionic_current(grid[None, :], shift[:, None], e_na[:, None], e_k[:, None])
+    grid = np.arange(-220.0, 40.0 + 1e-9, 0.5)
+    cur = _ionic_current(grid[None, :], shift[:, None], e_na[:, None], e_k[:, None], e_l[:, None], g_nap[:, None])
     up = (cur[:, :-1] < 0.0) & (cur[:, 1:] >= 0.0)
-    idx = np.argmax(up, axis=1)  # every row has one: I < 0 at −130 mV and I > 0 at +40 mV
+    idx = np.argmax(up, axis=1)  # I < 0 at −220 mV and I > 0 at +40 mV for every valid set
     lo = grid[idx]
     hi = lo + 0.5
     for _ in range(40):
         mid = 0.5 * (lo + hi)
-        neg = _ionic_current(mid, shift, e_na, e_k) < 0.0
+        neg = _ionic_current(mid, shift, e_na, e_k, e_l, g_nap) < 0.0
         lo = np.where(neg, mid, lo)
         hi = np.where(neg, hi, mid)
     return 0.5 * (lo + hi)
 
 
-def membrane_rhs(y: ArrayLike, conditions: AxonConditions, stim_ua_cm2: float = 0.0) -> np.ndarray:
-    """Time derivatives of the state ``y = (V, m, h, n)`` (mV/ms and 1/ms): the model's equations.
+def _arr(c: AxonConditions) -> tuple[np.ndarray, ...]:
+    return tuple(np.array([x]) for x in (c.shift_mv, c.e_na_mv, c.e_k_mv, c.e_l_mv, c.g_nap))
 
-    ``C_m dV/dt = I_stim − [g_Na m³h (V − E_Na) + g_NaP p∞ (V − E_Na) + g_K n⁴ (V − E_K) + g_L (V − E_L)]``
-    and ``dx/dt = α_x (1 − x) − β_x x`` for x = m, h, n, every rate and p∞ taken at V − shift. Closed-form
-    rates (no tables): this is what the fixed-step integrator approximates, used for the linear stability
-    analysis here and for the ``solve_ivp`` reference in the tests and benchmark.
+
+def membrane_rhs(y: ArrayLike, conditions: AxonConditions, stim_ua_cm2: float = 0.0) -> np.ndarray:
+    """Time derivatives of the state ``y = (V, m, h, p, s)`` (mV/ms and 1/ms): the model's equations.
+
+    ``C_m dV/dt = I_stim − [g_Na m³h (V − E_Na) + g_NaP p³ (V − E_Na) + g_Ks s (V − E_K) + g_L (V − E_L)]``,
+    ``dx/dt = α_x (1 − x) − β_x x`` for x = m, h, p at V − shift and ``ds/dt = (s∞(V) − s)/τ_s(V)``.
+    Closed-form rates (no tables): what the fixed-step integrator approximates; used for the linear
+    stability analysis and the ``solve_ivp`` reference.
     """
-    v, m, h, n = np.asarray(y, dtype=float)
+    v, m, h, p, s = np.asarray(y, dtype=float)
     c = conditions
     r = rate_constants(v - c.shift_mv)
-    i_ion = _ionic_current(v, c.shift_mv, c.e_na_mv, c.e_k_mv, gates=(m, h, n))
+    i_ion = _ionic_current(v, c.shift_mv, c.e_na_mv, c.e_k_mv, c.e_l_mv, c.g_nap, gates=(m, h, p, s))
     return np.array(
         [
             (stim_ua_cm2 - i_ion) / C_M,
             r["alpha_m"] * (1 - m) - r["beta_m"] * m,
             r["alpha_h"] * (1 - h) - r["beta_h"] * h,
-            r["alpha_n"] * (1 - n) - r["beta_n"] * n,
+            r["alpha_p"] * (1 - p) - r["beta_p"] * p,
+            (slow_k_steady_state(v) - s) / slow_k_tau_ms(v),
         ]
     )
 
 
-def resting_state(ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0) -> np.ndarray:
-    """The resting state ``(V, m, h, n)`` (mV, and gate fractions) before the :data:`NUDGE_MV` nudge.
-
-    V is the most negative zero of the steady-state I–V curve; the gates are at their steady values.
-    """
-    c = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct)
-    v = float(_rest_voltage(np.array([c.shift_mv]), np.array([c.e_na_mv]), np.array([c.e_k_mv]))[0])
-    return np.array([v, *(float(g) for g in _steady_gates(np.array(v - c.shift_mv)))])
-
-
-def resting_potential_mv(ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0) -> float:
-    """Resting potential of the axon (mV): the most negative zero of its steady-state I–V curve."""
-    return float(resting_state(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct)[0])
+def resting_state(
+    ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0, fibre: str = "motor"
+) -> np.ndarray:
+    """The resting state ``(V, m, h, p, s)`` (mV, gate fractions) before the :data:`NUDGE_MV` nudge."""
+    c = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)
+    v = float(_rest_voltage(*_arr(c))[0])
+    m, h, p = (float(g) for g in _na_steady(np.array(v - c.shift_mv))[:3])
+    return np.array([v, m, h, p, float(slow_k_steady_state(v))])
 
 
-def rest_max_growth_rate(ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0) -> float:
-    """Largest real part of the eigenvalues at rest (1/ms): < 0 stable rest, > 0 rest unstable.
+def resting_potential_mv(
+    ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0, fibre: str = "motor"
+) -> float:
+    """Resting potential of the node (mV): the most negative zero of its steady-state I–V curve."""
+    return float(resting_state(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)[0])
 
-    Linear stability of the resting state of :func:`membrane_rhs` (central-difference Jacobian).
-    Where it crosses 0 a pair of complex eigenvalues crosses the axis: the Hopf bifurcation.
-    """
-    c = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct)
-    y0 = resting_state(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct)
-    jac = np.empty((4, 4))
-    for j in range(4):
-        d = np.zeros(4)
+
+def rest_max_growth_rate(
+    ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0, fibre: str = "motor"
+) -> float:
+    """Largest real part of the eigenvalues at rest (1/ms): < 0 stable rest, > 0 rest unstable."""
+    c = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)
+    y0 = resting_state(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)
+    jac = np.empty((5, 5))
+    for j in range(5):
+        d = np.zeros(5)
         d[j] = 1e-6 if j else 1e-4
         jac[:, j] = (membrane_rhs(y0 + d, c) - membrane_rhs(y0 - d, c)) / (2 * d[j])
     return float(np.max(np.linalg.eigvals(jac).real))
@@ -514,7 +497,7 @@ def _ou_noise(n_steps: int, dt: float, seed: int) -> np.ndarray:
     z = rng.standard_normal(n_steps).tolist()
     a = math.exp(-dt / COMPRESSION_TAU_MS)
     b = math.sqrt(1.0 - a * a)
-    out = [z[0]]  # start in the stationary distribution
+    out = [z[0]]
     for k in range(1, n_steps):
         out.append(a * out[-1] + b * z[k])
     return np.array(out)
@@ -528,39 +511,24 @@ def _pulse_mask(n_steps: int, dt: float, stim_hz: float, pulse_ms: float) -> np.
 
 
 def _integrate(
-    shift: np.ndarray,
-    e_na: np.ndarray,
-    e_k: np.ndarray,
-    i_dc: np.ndarray,
-    i_pulse: np.ndarray,
-    comp: np.ndarray,
-    *,
-    duration_ms: float,
-    dt: float,
-    pulse_mask: np.ndarray | None,
-    seed: int,
-    record_every: int,
-    float32: bool,
+    shift, e_na, e_k, e_l, g_nap, i_dc, i_pulse, comp, *, duration_ms, dt, pulse_mask, seed, record_every, float32,
 ) -> AxonBatch:
-    """Advance every parameter set with the staggered scheme of the module docstring.
-
-    Written for speed: one numpy call per arithmetic step, preallocated buffers (``out=``), the
-    tables laid out so that one ``take`` fetches all eight interpolation rows.
-    """
+    """Advance every parameter set with the staggered scheme of the module docstring."""
     n = shift.size
     n_steps = int(round(duration_ms / dt))
     table, diff = _tables(dt)
     inv_du = 1.0 / _TABLE_DU
-    offset = (shift + _TABLE_U_MIN) * inv_du  # table position = V/du − offset
+    off_na = (shift + _TABLE_U_MIN) * inv_du  # table position = V/du − offset
+    off_k = _TABLE_U_MIN * inv_du
     pos_max = table.shape[1] - 1.000001
 
-    rest = _rest_voltage(shift, e_na, e_k)
-    gates = np.vstack(_steady_gates(rest - shift))  # m, h, n at t = −dt/2
+    rest = _rest_voltage(shift, e_na, e_k, e_l, g_nap)
+    gates = np.vstack([*_na_steady(rest - shift)[:3], slow_k_steady_state(rest)])  # m, h, p, s at −dt/2
     v = rest + NUDGE_MV
 
     comp_sd = COMPRESSION_NOISE_RATIO * comp
     noise = _ou_noise(n_steps, dt, seed) if np.any(comp_sd > 0.0) else None
-    base = G_L * E_L + i_dc + comp  # constant part of the "driving" sum
+    base = G_L * e_l + i_dc + comp
     pulse = None if pulse_mask is None else pulse_mask.tolist()
     half_dt = 0.5 * dt
 
@@ -572,58 +540,71 @@ def _integrate(
     thr = SPIKE_THRESHOLD_MV
 
     if n == 1:
-        # One parameter set: the same arithmetic, in the same order, on Python floats (≈ 5× faster
-        # than numpy calls on length-1 arrays; the results are bit-for-bit those of the batch loop).
         _loop_scalar(
-            float(v[0]), gates[:, 0].tolist(), float(offset[0]), float(e_na[0]), float(e_k[0]), float(base[0]),
-            float(i_pulse[0]), float(comp_sd[0]), noise, pulse, n_steps, dt, record_every, rec, hits,
+            float(v[0]), gates[:, 0].tolist(), float(off_na[0]), off_k, float(e_na[0]), float(e_k[0]),
+            float(g_nap[0]), float(base[0]), float(i_pulse[0]), float(comp_sd[0]), noise, pulse, n_steps, dt,
+            record_every, rec, hits,
         )
         return _finish(hits, n, rec, n_steps, record_every, dt, duration_ms, rest)
 
     pos = np.empty(n)
+    pos_k = np.empty(n)
     frac = np.empty(n)
+    frac_k = np.empty(n)
     idx = np.empty(n, dtype=np.intp)
-    vals = np.empty((8, n))
-    dvals = np.empty((8, n))
-    g_t = np.empty(n)
-    g_k = np.empty(n)
+    idx_k = np.empty(n, dtype=np.intp)
+    tna, dna = np.ascontiguousarray(table[:6]), np.ascontiguousarray(diff[:6])
+    tk, dk = np.ascontiguousarray(table[6:]), np.ascontiguousarray(diff[6:])
+    vals = np.empty((6, n))
+    dvals = np.empty((6, n))
+    kv = np.empty((2, n))
+    dkv = np.empty((2, n))
     g_na = np.empty(n)
+    g_k = np.empty(n)
     total = np.empty(n)
     drive = np.empty(n)
     tmp = np.empty(n)
-    jac = np.empty(n)
     v_new = np.empty(n)
     above = np.empty(n, dtype=bool)
     below = np.empty(n, dtype=bool)
-    m, h, nn = gates[0], gates[1], gates[2]
+    na_gates = gates[0:3]
+    s = gates[3]
+    m, h, p = gates[0], gates[1], gates[2]
     for k in range(n_steps):
-        # interpolation rows at the gating voltage V − shift
         np.multiply(v, inv_du, out=pos)
-        pos -= offset
-        np.maximum(pos, 0.0, out=pos)
-        np.minimum(pos, pos_max, out=pos)
+        np.subtract(pos, off_k, out=pos_k)
+        pos -= off_na
+        np.clip(pos, 0.0, pos_max, out=pos)
+        np.clip(pos_k, 0.0, pos_max, out=pos_k)
         idx[:] = pos
+        idx_k[:] = pos_k
         np.subtract(pos, idx, out=frac)
-        np.take(table, idx, axis=1, out=vals)
-        np.take(diff, idx, axis=1, out=dvals)
+        np.subtract(pos_k, idx_k, out=frac_k)
+        np.take(tna, idx, axis=1, out=vals)
+        np.take(dna, idx, axis=1, out=dvals)
         dvals *= frac
         vals += dvals
-        # gates: exact exponential step over dt, from t − dt/2 to t + dt/2
-        gates -= vals[0:3]
-        gates *= vals[3:6]
-        gates += vals[0:3]
-        # conductances (mS/cm²)
-        np.multiply(m, m, out=g_t)
-        g_t *= m
-        g_t *= h
-        g_t *= G_NA
-        np.multiply(nn, nn, out=g_k)
-        g_k *= g_k
-        g_k *= G_K
-        np.add(g_t, vals[6], out=g_na)
+        np.take(tk, idx_k, axis=1, out=kv)
+        np.take(dk, idx_k, axis=1, out=dkv)
+        dkv *= frac_k
+        kv += dkv
+        na_gates -= vals[0:3]
+        na_gates *= vals[3:6]
+        na_gates += vals[0:3]
+        s -= kv[0]
+        s *= kv[1]
+        s += kv[0]
+        np.multiply(m, m, out=g_na)
+        g_na *= m
+        g_na *= h
+        g_na *= G_NA
+        np.multiply(p, p, out=tmp)
+        tmp *= p
+        tmp *= g_nap
+        g_na += tmp
+        np.multiply(s, G_K, out=g_k)
         np.add(g_na, g_k, out=total)
         total += G_L
-        # drive = Σ g·E + I
         np.multiply(g_na, e_na, out=drive)
         np.multiply(g_k, e_k, out=tmp)
         drive += tmp
@@ -633,17 +614,13 @@ def _integrate(
             drive += tmp
         if pulse is not None and pulse[k]:
             drive += i_pulse
-        # dV/dV of the persistent Na⁺ current: G_NAP·dp/du·(V − E_Na)
-        np.subtract(v, e_na, out=tmp)
-        tmp *= vals[7]
-        np.add(total, tmp, out=jac)
-        jac *= half_dt
-        jac += C_M
-        # linearly implicit midpoint step: V_new = V − dt·(G·V − drive)/(C + dt/2·J)
+        # linearly implicit midpoint step: V_new = V − dt·(G·V − drive)/(C + dt/2·G)
         np.multiply(total, v, out=tmp)
         tmp -= drive
         tmp *= dt
-        tmp /= jac
+        total *= half_dt
+        total += C_M
+        tmp /= total
         np.subtract(v, tmp, out=v_new)
         np.greater_equal(v_new, thr, out=above)
         np.less(v, thr, out=below)
@@ -659,73 +636,71 @@ def _integrate(
 
 
 def _loop_scalar(
-    v: float,
-    gates: list[float],
-    offset: float,
-    e_na: float,
-    e_k: float,
-    base: float,
-    i_pulse: float,
-    comp_sd: float,
-    noise: np.ndarray | None,
-    pulse: list[bool] | None,
-    n_steps: int,
-    dt: float,
-    record_every: int,
-    rec: np.ndarray,
-    hits: list,
+    v, gates, off_na, off_k, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every,
+    rec, hits,
 ) -> None:
     """The loop of :func:`_integrate` for a single parameter set, operation for operation."""
     table, diff = _tables(dt)
-    t_rows = [row.tolist() for row in table]
-    d_rows = [row.tolist() for row in diff]
-    t_m, t_h, t_n, t_dm, t_dh, t_dn, t_p, t_dp = t_rows
-    d_m, d_h, d_n, d_dm, d_dh, d_dn, d_p, d_dp = d_rows
+    t_m, t_h, t_p, t_dm, t_dh, t_dp, t_s, t_ds = (row.tolist() for row in table)
+    d_m, d_h, d_p, d_dm, d_dh, d_dp, d_s, d_ds = (row.tolist() for row in diff)
     inv_du = 1.0 / _TABLE_DU
     pos_max = table.shape[1] - 1.000001
     half_dt = 0.5 * dt
     thr = SPIKE_THRESHOLD_MV
-    noise_list = noise.tolist() if noise is not None else None
-    m, h, n = gates
+    extra: list[float] | None = None
+    if noise is not None or pulse is not None:
+        e = np.zeros(n_steps)
+        if noise is not None:
+            e += comp_sd * noise
+        if pulse is not None:
+            e += i_pulse * np.asarray(pulse, dtype=float)
+        extra = e.tolist()
+    m, h, p, s = gates
     out: list[float] = []
     keep = record_every > 0
+    push = out.append
+    hit = hits.append
     for k in range(n_steps):
         pos = v * inv_du
-        pos -= offset
-        pos = min(max(pos, 0.0), pos_max)
+        pk = pos - off_k
+        pos -= off_na
+        if pos < 0.0:
+            pos = 0.0
+        elif pos > pos_max:
+            pos = pos_max
+        if pk < 0.0:
+            pk = 0.0
+        elif pk > pos_max:
+            pk = pos_max
         i = int(pos)
         f = pos - i
+        j = int(pk)
+        g = pk - j
         minf = t_m[i] + d_m[i] * f
         hinf = t_h[i] + d_h[i] * f
-        ninf = t_n[i] + d_n[i] * f
+        pinf = t_p[i] + d_p[i] * f
+        sinf = t_s[j] + d_s[j] * g
         m = (m - minf) * (t_dm[i] + d_dm[i] * f) + minf
         h = (h - hinf) * (t_dh[i] + d_dh[i] * f) + hinf
-        n = (n - ninf) * (t_dn[i] + d_dn[i] * f) + ninf
-        g_t = m * m * m * h * G_NA
-        n2 = n * n
-        g_k = n2 * n2 * G_K
-        g_na = g_t + (t_p[i] + d_p[i] * f)
+        p = (p - pinf) * (t_dp[i] + d_dp[i] * f) + pinf
+        s = (s - sinf) * (t_ds[j] + d_ds[j] * g) + sinf
+        g_na = m * m * m * h * G_NA + p * p * p * g_nap
+        g_k = s * G_K
         total = g_na + g_k + G_L
         drive = g_na * e_na + g_k * e_k + base
-        if noise_list is not None:
-            drive += comp_sd * noise_list[k]
-        if pulse is not None and pulse[k]:
-            drive += i_pulse
-        jac = (total + (v - e_na) * (t_dp[i] + d_dp[i] * f)) * half_dt + C_M
-        v_new = v - (total * v - drive) * dt / jac
+        if extra is not None:
+            drive += extra[k]
+        v_new = v - (total * v - drive) * dt / (total * half_dt + C_M)
         if v_new >= thr and v < thr:
-            hits.append((k, np.array([0]), np.array([(thr - v) / (v_new - v)])))
+            hit((k, np.array([0]), np.array([(thr - v) / (v_new - v)])))
         v = v_new
         if keep:
-            out.append(v)
+            push(v)
     if keep:
         rec[1:, 0] = out[record_every - 1 :: record_every]
 
 
-def _finish(
-    hits: list, n: int, rec: np.ndarray, n_steps: int, record_every: int, dt: float, duration_ms: float,
-    rest: np.ndarray,
-) -> AxonBatch:
+def _finish(hits, n, rec, n_steps, record_every, dt, duration_ms, rest) -> AxonBatch:
     n_rec = rec.shape[0]
     spikes: list[list[float]] = [[] for _ in range(n)]
     for k, j, fr in hits:
@@ -734,9 +709,7 @@ def _finish(
     spike_arrays = tuple(np.array(s, dtype=float) for s in spikes)
     rate = np.array([s.size for s in spike_arrays], dtype=float) * 1000.0 / duration_ms
     t = np.arange(n_rec) * (record_every * dt) if n_rec else np.empty(0)
-    return AxonBatch(
-        t_ms=t, v_mv=rec, spike_times_ms=spike_arrays, rate_hz=rate, rest_mv=rest, duration_ms=duration_ms
-    )
+    return AxonBatch(t_ms=t, v_mv=rec, spike_times_ms=spike_arrays, rate_hz=rate, rest_mv=rest, duration_ms=duration_ms)
 
 
 def _check_common(duration_ms: float, dt_ms: float, seed: int) -> tuple[float, float, int]:
@@ -771,9 +744,10 @@ def simulate_grid(
     fatigue_k_mm: ArrayLike = 0.0,
     dehydration_pct: ArrayLike = 0.0,
     compression_ua_cm2: ArrayLike = 0.0,
+    sensory: ArrayLike = False,
     duration_ms: float = 500.0,
     stim_hz: float | None = None,
-    pulse_ms: float = 1.0,
+    pulse_ms: float = 0.1,
     seed: int = 0,
     dt_ms: float = DT_MS,
     record_every: int = 1,
@@ -782,12 +756,10 @@ def simulate_grid(
     """Simulate many parameter sets at once (arrays broadcast together, flattened in C order).
 
     Each argument is a scalar or an array of the quantity of :func:`simulate_axon` (same units and
-    ranges). All sets share the time grid, the stimulus timing (``stim_hz``, ``pulse_ms``) and the
-    noise sequence of ``seed`` (common random numbers: moving one parameter never reshuffles the
-    noise). The result for one set is identical whatever else is in the batch.
-
-    ``record_every`` keeps every k-th voltage sample (0: record nothing); ``float32`` halves the
-    memory of the recorded voltages.
+    ranges); ``sensory`` (bool or 0/1 array) picks the fibre type per set. All sets share the time grid,
+    the stimulus timing (``stim_hz``, ``pulse_ms``) and the noise sequence of ``seed``. The result for one
+    set is identical whatever else is in the batch. ``record_every`` keeps every k-th voltage sample
+    (0: record nothing); ``float32`` halves the memory of the recorded voltages.
     """
     d, dt, seed = _check_common(duration_ms, dt_ms, seed)
     if isinstance(record_every, bool) or not isinstance(record_every, (int, np.integer)) or record_every < 0:
@@ -801,6 +773,7 @@ def simulate_grid(
         "fatigue_k_mm": (fatigue_k_mm, *FATIGUE_K_RANGE_MM, "mM"),
         "dehydration_pct": (dehydration_pct, *DEHYDRATION_RANGE_PCT, "% body mass"),
         "compression_ua_cm2": (compression_ua_cm2, *COMPRESSION_RANGE_UA_CM2, "µA/cm²"),
+        "sensory": (np.asarray(sensory, dtype=float), 0.0, 1.0, ""),
     }
     checked = {name: _check_param(name, *spec) for name, spec in arrays.items()}
     try:
@@ -814,31 +787,25 @@ def simulate_grid(
     mask = None
     if stim_hz is not None:
         f_hz = check_number("stim_hz", stim_hz, 0.0, 200.0, "Hz", lo_inclusive=False)
-        pw = check_number("pulse_ms", pulse_ms, 0.05, 5.0, "ms")
+        pw = check_number("pulse_ms", pulse_ms, 0.02, 5.0, "ms")
         if pw >= 1000.0 / f_hz:
             raise ValueError(f"pulse_ms={pw:g} ms must be shorter than the period {1000.0 / f_hz:g} ms")
         mask = _pulse_mask(int(round(d / dt)), dt, f_hz, pw)
     k = flat["k_mm"] + flat["fatigue_k_mm"]
     na = _dehydrated_na(flat["na_mm"], flat["dehydration_pct"])
-    rtf = rt_over_f(TEMP_C)  # the notebook-01 constant: Nernst E = RT/F · ln(c_out/c_in)
-    e_k = rtf * (np.log(k) - math.log(K_AXOPLASM_MM))  # as course.electrolytes.nernst, vectorised
-    e_na = rtf * (np.log(na) - math.log(NA_AXOPLASM_MM))
+    e_k = _RTF * (np.log(k) - math.log(K_AXOPLASM_MM))  # as course.electrolytes.nernst, vectorised
+    e_na = _RTF * (np.log(na) - math.log(NA_AXOPLASM_MM))
+    e_l = np.asarray(leak_reversal_mv(e_k), dtype=float)
+    g_nap = np.where(flat["sensory"] > 0.5, FIBRE_G_NAP["sensory"], FIBRE_G_NAP["motor"])
     shift = np.asarray(_shift(flat["ca_mm"], flat["mg_mm"]), dtype=float)
     stim = flat["stim_ua_cm2"]
     zeros = np.zeros(n)
     return _integrate(
-        shift,
-        e_na,
-        e_k,
+        shift, e_na, e_k, e_l, g_nap,
         zeros if mask is not None else stim,
         stim if mask is not None else zeros,
         flat["compression_ua_cm2"],
-        duration_ms=d,
-        dt=dt,
-        pulse_mask=mask,
-        seed=seed,
-        record_every=int(record_every),
-        float32=bool(float32),
+        duration_ms=d, dt=dt, pulse_mask=mask, seed=seed, record_every=int(record_every), float32=bool(float32),
     )
 
 
@@ -888,14 +855,15 @@ def simulate_axon(
     stim_ua_cm2: float = 0.0,
     *,
     stim_hz: float | None = None,
-    pulse_ms: float = 1.0,
+    pulse_ms: float = 0.1,
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
     compression_ua_cm2: float = 0.0,
     seed: int = 0,
     dt_ms: float = DT_MS,
+    fibre: str = "motor",
 ) -> AxonTrace:
-    """Simulate the motor-axon membrane for blood values ``ecf``.
+    """Simulate the axon node (motor or sensory) for blood values ``ecf``.
 
     Parameters
     ----------
@@ -904,23 +872,25 @@ def simulate_axon(
     duration_ms
         Simulated time (ms, 0 < d ≤ 5000).
     stim_ua_cm2
-        Stimulus current density (µA/cm², −30…100; positive depolarises). Without ``stim_hz`` it is a
+        Stimulus current density (µA/cm², −300…1000; positive depolarises). Without ``stim_hz`` it is a
         steady current switched on at t = 0; with ``stim_hz`` it is the amplitude of square pulses.
     stim_hz
         Pulse frequency (Hz, 0 < f ≤ 200): pulses start at 0, 1/f, 2/f, … ms.
     pulse_ms
-        Pulse width (ms, 0.05–5, shorter than the period).
+        Pulse width (ms, 0.02–5, shorter than the period).
     fatigue_k_mm
         Extra interstitial K⁺ from muscle fatigue (mM, 0–8), added to ``ecf.k``.
     dehydration_pct
         Sweat loss without drinking (% body mass, 0–8): concentrates extracellular Na⁺ (teaching
         assumption, module docstring).
     compression_ua_cm2
-        Mean ectopic depolarising current at a compressed site (µA/cm², 0–5), with seeded fluctuations.
+        Mean ectopic depolarising current at a compressed site (µA/cm², 0–200), with seeded fluctuations.
     seed
         Seed of the compression noise (integer ≥ 0); same seed → identical run.
     dt_ms
-        Time step (ms, 0.005–0.1).
+        Time step (ms, 0.001–0.02).
+    fibre
+        ``"motor"`` (default) or ``"sensory"`` (more persistent Na⁺).
 
     Returns
     -------
@@ -929,7 +899,8 @@ def simulate_axon(
         rest + :data:`NUDGE_MV` (see the module docstring).
     """
     cond = axon_conditions(
-        ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, compression_ua_cm2=compression_ua_cm2
+        ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, compression_ua_cm2=compression_ua_cm2,
+        fibre=fibre,
     )
     stim = check_number("stim_ua_cm2", stim_ua_cm2, *STIM_RANGE_UA_CM2, "µA/cm²")
     batch = simulate_grid(
@@ -946,6 +917,7 @@ def simulate_axon(
         pulse_ms=pulse_ms,
         seed=seed,
         dt_ms=dt_ms,
+        sensory=cond.fibre == "sensory",
     )
     return AxonTrace(
         t_ms=batch.t_ms,
@@ -964,13 +936,15 @@ def spontaneous_rate_hz(
     dehydration_pct: float = 0.0,
     compression_ua_cm2: float = 0.0,
     seed: int = 0,
+    fibre: str = "motor",
 ) -> float:
     """Firing rate without any stimulus (Hz): spikes in ``duration_ms`` divided by the duration.
 
-    0 at normal blood values; > 0 once ionized Ca²⁺ falls to 0.84 mM (the onset, see
-    :func:`onset_ca_mm`), rising as it falls further.
+    0 at normal blood values and at any K⁺ of 2–17 mM; > 0 once ionized Ca²⁺ falls below the onset
+    (:func:`onset_ca_mm`: ≈ 0.8–0.85 mM for the motor axon, higher for the sensory one).
     """
     _check_ecf(ecf)
+    sensory = _check_fibre(fibre) == "sensory"
     batch = simulate_grid(
         ca_mm=ecf.ca,
         mg_mm=ecf.mg,
@@ -982,6 +956,7 @@ def spontaneous_rate_hz(
         duration_ms=duration_ms,
         seed=seed,
         record_every=0,
+        sensory=sensory,
     )
     return float(batch.rate_hz[0])
 
@@ -996,12 +971,14 @@ def firing_rate_curve(
     dehydration_pct: float = 0.0,
     compression_ua_cm2: float = 0.0,
     seed: int = 0,
+    fibre: str = "motor",
 ) -> np.ndarray:
     """Firing rate (Hz) at each ionized Ca²⁺ in ``ca_mm`` (mM), the other values from ``ecf``.
 
     One batched run; ``stim_ua_cm2`` is a steady current (0: spontaneous firing).
     """
     ecf = Electrolytes() if ecf is None else _check_ecf(ecf)
+    sensory = _check_fibre(fibre) == "sensory"
     ca = check_array("ca_mm", ca_mm, *PHYSICAL_RANGES["ca"], "mM")
     batch = simulate_grid(
         ca_mm=ca,
@@ -1015,6 +992,7 @@ def firing_rate_curve(
         duration_ms=duration_ms,
         seed=seed,
         record_every=0,
+        sensory=sensory,
     )
     return batch.rate_hz
 
@@ -1027,6 +1005,7 @@ def onset_ca_mm(
     duration_ms: float = 1000.0,
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
+    fibre: str = "motor",
 ) -> float:
     """Highest ionized Ca²⁺ (mM, on a grid of ``resolution_mm``) at which the axon fires by itself.
 
@@ -1038,7 +1017,7 @@ def onset_ca_mm(
     hi = check_number("ca_range_mm[1]", ca_range_mm[1], lo, PHYSICAL_RANGES["ca"][1], "mM")
     grid = np.round(np.arange(lo, hi + 0.5 * res, res), 6)
     rates = firing_rate_curve(
-        grid, ecf, duration_ms, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct
+        grid, ecf, duration_ms, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre
     )
     firing = grid[rates > 0.0]
     return float(firing.max()) if firing.size else float("nan")
@@ -1053,15 +1032,16 @@ def _rheobase_many(
     dehydration_pct: float,
     window_ms: float,
     tol: float,
+    sensory: bool = False,
 ) -> np.ndarray:
-    """Rheobase for M conditions at once: coarse-to-fine search, 130 currents per condition per pass."""
+    """Rheobase for M conditions at once: coarse-to-fine search, 40 currents per condition per pass."""
     m = ca.size
     s_lo, s_hi = STIM_RANGE_UA_CM2
     lo = np.full(m, s_lo)
     hi = np.full(m, s_hi)
     result = np.full(m, np.nan)
     todo = np.arange(m)
-    frac = np.linspace(0.0, 1.0, 130)
+    frac = np.linspace(0.0, 1.0, 40)
     while todo.size:
         grid = lo[todo, None] + (hi[todo] - lo[todo])[:, None] * frac[None, :]
         batch = simulate_grid(
@@ -1074,6 +1054,7 @@ def _rheobase_many(
             stim_ua_cm2=grid,
             duration_ms=window_ms,
             record_every=0,
+            sensory=sensory,
         )
         fired = np.array([s.size > 0 for s in batch.spike_times_ms]).reshape(grid.shape)
         keep = []
@@ -1100,17 +1081,19 @@ def rheobase_ua_cm2(
     *,
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
-    window_ms: float = 200.0,
-    tolerance_ua_cm2: float = 0.01,
+    window_ms: float = 100.0,
+    tolerance_ua_cm2: float = 0.05,
+    fibre: str = "motor",
 ) -> float:
     """Threshold of a steady current step (µA/cm²): the smallest step that gives a spike in ``window_ms``.
 
     The step starts at t = 0 from the nudged rest, the protocol of every run. The result falls as
-    Ca²⁺ or Mg²⁺ fall and rises as they rise. It is **negative** when the axon already fires by
-    itself: only a hyperpolarising current larger than that keeps it silent, so the value stays one
-    continuous measure of excitability through the onset. Returns ``inf`` if no current in
-    :data:`STIM_RANGE_UA_CM2` gives a spike (inexcitable) and ``-inf`` if even −30 µA/cm² fires.
-    Accurate to ``tolerance_ua_cm2``.
+    Ca²⁺ or Mg²⁺ fall and rises as they rise; it rises again when K⁺ climbs above ≈ 8 mM (the
+    depolarised node accommodates: Na⁺ inactivation and slow K⁺). ``fibre``: "motor" or "sensory".
+    It is **negative** when the axon already fires by itself: only a hyperpolarising current larger
+    than that keeps it silent, so the value stays one continuous measure of excitability through the
+    onset. Returns ``inf`` if no current in :data:`STIM_RANGE_UA_CM2` gives a spike (inexcitable) and
+    ``-inf`` if even −300 µA/cm² fires. Accurate to ``tolerance_ua_cm2``.
     """
     values = rheobases(
         [ecf],
@@ -1118,6 +1101,7 @@ def rheobase_ua_cm2(
         dehydration_pct=dehydration_pct,
         window_ms=window_ms,
         tolerance_ua_cm2=tolerance_ua_cm2,
+        fibre=fibre,
     )
     return float(values[0])
 
@@ -1129,8 +1113,9 @@ def rheobase_curve(
     mg_mm: ArrayLike | None = None,
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
-    window_ms: float = 200.0,
-    tolerance_ua_cm2: float = 0.01,
+    window_ms: float = 100.0,
+    tolerance_ua_cm2: float = 0.05,
+    fibre: str = "motor",
 ) -> np.ndarray:
     """:func:`rheobase_ua_cm2` (µA/cm²) at each ionized Ca²⁺ in ``ca_mm`` (mM), in one batched search.
 
@@ -1148,11 +1133,12 @@ def rheobase_curve(
     fk = check_number("fatigue_k_mm", fatigue_k_mm, *FATIGUE_K_RANGE_MM, "mM")
     dh = check_number("dehydration_pct", dehydration_pct, *DEHYDRATION_RANGE_PCT, "% body mass")
     w = check_number("window_ms", window_ms, 10.0, 2000.0, "ms")
-    tol = check_number("tolerance_ua_cm2", tolerance_ua_cm2, 1e-3, 1.0, "µA/cm²")
+    tol = check_number("tolerance_ua_cm2", tolerance_ua_cm2, 1e-3, 10.0, "µA/cm²")
     if not 1 <= ca.size <= 40:
         raise ValueError(f"ca_mm holds {ca.size} values; allowed range is [1, 40]")
+    sensory = _check_fibre(fibre) == "sensory"
     return _rheobase_many(
-        ca, mg, np.full(ca.size, ecf.k), np.full(ca.size, ecf.na), fk, dh, w, tol
+        ca, mg, np.full(ca.size, ecf.k), np.full(ca.size, ecf.na), fk, dh, w, tol, sensory
     )
 
 
@@ -1161,8 +1147,9 @@ def rheobases(
     *,
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
-    window_ms: float = 200.0,
-    tolerance_ua_cm2: float = 0.01,
+    window_ms: float = 100.0,
+    tolerance_ua_cm2: float = 0.05,
+    fibre: str = "motor",
 ) -> np.ndarray:
     """:func:`rheobase_ua_cm2` (µA/cm²) of several sets of blood values, in one batched search."""
     if not isinstance(ecfs, (list, tuple)) or not 1 <= len(ecfs) <= 40:
@@ -1171,9 +1158,10 @@ def rheobases(
     fk = check_number("fatigue_k_mm", fatigue_k_mm, *FATIGUE_K_RANGE_MM, "mM")
     dh = check_number("dehydration_pct", dehydration_pct, *DEHYDRATION_RANGE_PCT, "% body mass")
     w = check_number("window_ms", window_ms, 10.0, 2000.0, "ms")
-    tol = check_number("tolerance_ua_cm2", tolerance_ua_cm2, 1e-3, 1.0, "µA/cm²")
+    tol = check_number("tolerance_ua_cm2", tolerance_ua_cm2, 1e-3, 10.0, "µA/cm²")
     cols = {f: np.array([getattr(e, f) for e in items]) for f in ("ca", "mg", "k", "na")}
-    return _rheobase_many(cols["ca"], cols["mg"], cols["k"], cols["na"], fk, dh, w, tol)
+    sensory = _check_fibre(fibre) == "sensory"
+    return _rheobase_many(cols["ca"], cols["mg"], cols["k"], cols["na"], fk, dh, w, tol, sensory)
 
 
 def instability_ca_mm(
@@ -1182,6 +1170,7 @@ def instability_ca_mm(
     fatigue_k_mm: float = 0.0,
     dehydration_pct: float = 0.0,
     tolerance_mm: float = 1e-4,
+    fibre: str = "motor",
 ) -> float:
     """Ionized Ca²⁺ (mM) below which the resting state is linearly unstable (the Hopf point).
 
@@ -1193,7 +1182,7 @@ def instability_ca_mm(
 
     def unstable(ca: float) -> bool:
         e = ecf.replace(ca=ca)
-        return rest_max_growth_rate(e, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct) > 0.0
+        return rest_max_growth_rate(e, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre) > 0.0
 
     lo, hi = 0.05, 5.0
     if not unstable(lo) or unstable(hi):
@@ -1210,8 +1199,9 @@ def instability_ca_mm(
 def force_from_spikes(trace: AxonTrace, fibre: str = "fast"):
     """Drive the notebook-02 muscle model with the axon's spike train.
 
-    Returns the :class:`course.contraction.ContractionTrace` of a motor unit whose fibres receive
-    every spike of ``trace`` (force as a fraction of the maximal fused tetanus).
+    Returns the :class:`course.contraction.ContractionTrace` of **one motor unit** whose fibres receive
+    every spike of ``trace`` (force as a fraction of that unit's maximal fused tetanus). A whole muscle is
+    many units firing asynchronously, so its force is not this number.
     """
     from course.contraction import simulate_contraction
 

@@ -1,7 +1,7 @@
 """Knowledge checks for notebook 03: hyperexcitability and cramps.
 
 Numbers quoted in the feedback come from :mod:`course.excitability` at its defaults (gating shift,
-onset of spontaneous firing, rheobase) and from the cramp-threshold studies in
+onset of spontaneous firing motor/sensory, rheobase) and from the cramp-threshold studies in
 ``course.excitability.CRAMP_THRESHOLD_STUDIES``; ``tests/test_excitability.py`` checks that they
 still match.
 """
@@ -60,9 +60,9 @@ QUESTIONS = [
     ),
     Question(
         prompt=(
-            "In the model the axon starts to fire by itself at about 0.84 mM ionized Ca²⁺, at 60–80 "
-            "spikes per second. Why does the muscle it drives then show a sustained, cramp-like "
-            "contraction instead of a series of separate twitches?"
+            "Well below the onset (about 0.8 mM in the model) the motor axon fires by itself in bursts of "
+            "closely spaced spikes. Why does the one motor unit it drives then show a sustained, "
+            "cramp-like contraction instead of a series of separate twitches?"
         ),
         options=(
             "The spikes arrive faster than the muscle can relax between them, so the twitches add up "
@@ -73,9 +73,10 @@ QUESTIONS = [
         ),
         correct=0,
         feedback=(
-            "Right. A twitch lasts tens of milliseconds; at 60–80 Hz the next spike comes before the "
-            "Ca²⁺ of the last one has been pumped back, so force summates into a fused tetanus "
-            "(notebook 02). Nobody asked for it: an involuntary contraction.",
+            "Right. A twitch lasts tens of milliseconds; when spikes come every few milliseconds (doublets "
+            "and triplets) the next one arrives before the Ca²⁺ of the last has been pumped back, so the "
+            "unit's force summates (notebook 02). A whole muscle is many units firing out of step, so "
+            "real tetany is strong but not a maximal contraction.",
             "The muscle model of notebook 02 releases the same Ca²⁺ per spike whatever the blood Ca²⁺; "
             "the problem is the number of spikes, not their size.",
             "The contraction needs spikes. Remove the spike train and the force in the explorer stays "
@@ -100,7 +101,8 @@ QUESTIONS = [
         feedback=(
             "Right. A lower threshold frequency means more cramp-prone (Miller & Knight 2009: 15 Hz in "
             "cramp-prone people versus 26 Hz in others). The rise after fatigue went against the popular "
-            "idea, and against the simple K⁺ mechanism of this notebook's fatigue slider.",
+            "idea. The axon model agrees: extra K⁺ around the axon depolarises it but never makes it "
+            "fire; the neuromuscular theory puts the fatigue effect in the spinal reflexes instead.",
             "The direction is the other way: a higher threshold frequency means it took more to cause "
             "a cramp.",
             "The 33 Hz is the frequency of the electrical train the experimenters applied, not a "
@@ -141,19 +143,45 @@ QUESTIONS = [
             "notebook do when extracellular K⁺ falls from 4.0 to 3.0 mM?"
         ),
         options=(
-            "It hyperpolarises and becomes harder to excite (rheobase about 1.8 → 2.7 µA/cm²), so it "
-            "cannot explain such cramps through the nerve.",
+            "It hyperpolarises and becomes harder to excite (rheobase about 112 → 161 µA/cm²), so the "
+            "nerve model alone cannot produce such cramps.",
             "It fires by itself, like at low Ca²⁺.",
             "Nothing changes: K⁺ does not affect nerves.",
         ),
         correct=0,
         feedback=(
-            "Right. E_K moves from −95 to −103 mV and drags the resting potential down. If low K⁺ "
-            "causes cramps, the mechanism lies elsewhere (for example in the muscle membrane, see the "
-            "paradoxical depolarisation in notebook 01) and is not in this model.",
-            "That is what *high* K⁺ does in the model (from about 6.4 mM, or with fatigue K⁺ around the "
-            "axon). Low K⁺ pushes the membrane away from threshold.",
+            "Right. E_K moves from −95 to −103 mV and drags the resting potential down. Clinically, low "
+            "K⁺ does cause weakness and cramps, mostly through what comes with it (alkalosis lowers "
+            "ionized Ca²⁺, diuretics also lower Mg²⁺) and through the muscle membrane (notebook 01). "
+            "That is a limit of this model, not evidence against the link.",
+            "The model does not fire at any K⁺: high K⁺ depolarises the node and from about 9 mM makes it "
+            "inexcitable (weakness, as in hyperkalaemic patients). Low K⁺ pushes it away from threshold.",
             "K⁺ matters a lot: through E_K it sets how far the resting potential sits from threshold.",
         ),
+    ),
+    Question(
+        prompt=(
+            "Predict: ionized Ca²⁺ drifts down slowly after neck surgery. In the model, which axon "
+            "starts to fire by itself first, and what would the patient notice first?"
+        ),
+        options=(
+            "The sensory axon (at a higher Ca²⁺ than the motor axon): tingling around the mouth and in "
+            "the fingertips comes before muscle spasm.",
+            "The motor axon: carpopedal spasm comes first, tingling only later.",
+            "Both at exactly the same Ca²⁺, because both have the same Na⁺ channels.",
+            "Neither: low Ca²⁺ affects only the muscle, not its nerves.",
+        ),
+        correct=0,
+        feedback=(
+            "Right. Sensory axons carry more persistent Na⁺ current (Mogyoros, Bostock & Burke 2000), "
+            "so in the model they fire at 0.88 mM while the motor axon waits until 0.82 mM. "
+            "Paraesthesiae before tetany is the classic order (Macefield & Burke 1991).",
+            "The order is the other way: the sensory axon is the more excitable one.",
+            "The same channel types, but not the same amounts: the sensory axon has more persistent "
+            "Na⁺ current, so its onset Ca²⁺ is higher.",
+            "The surface-charge effect acts on the nerve's Na⁺ channels; muscle force follows the nerve's "
+            "spikes.",
+        ),
+        kind="prediction",
     ),
 ]
