@@ -648,7 +648,7 @@ def test_heat_start_day_separates_cold_early_from_heat_later():
 
 
 def test_numbers_quoted_in_the_quizzes_match_the_model():
-    # course/quizzes/healing.py and treatment.py quote these (rounded) model numbers
+    # course/quizzes/healing.toml and treatment.toml quote these (rounded) model numbers
     diary = hm.simulate_diary("healing", 42, seed=0)
     assert diary.n_events == 17 and round(diary.expected_per_day.sum()) == 18
     # the article's hypothesis at 5 %: 1 + 0.6 × 5 = 4× the background
@@ -666,11 +666,32 @@ def test_quizzes_are_fair(topic):
     from course.quizzes import load
 
     questions = load(topic)
-    positions = [q.correct for q in questions]
+    positions = [q.shown_correct for q in questions]  # the position the student sees
     assert len(set(positions)) >= 3 and positions.count(0) <= len(questions) // 2
     longest = sum(len(q.options[q.correct]) == max(map(len, q.options)) for q in questions)
     assert longest <= len(questions) // 2
     assert any(q.prompt.lower().startswith("predict") for q in load("healing"))  # a prediction question
+
+
+def test_numbers_in_the_explorer_tasks_match_the_model():
+    # the [[task]] answers of course/quizzes/healing.toml and treatment.toml (rounded as quoted there)
+    totals = {k: hm.expected_daily("healing", 42, severity=k).sum() for k in ("mild", "moderate", "severe")}
+    assert round(hm.expected_daily("electrolyte_imbalance", 42).sum()) == 32 and round(totals["moderate"]) == 18
+    assert round(totals["mild"]) == 14 and round(totals["severe"]) == 41
+    normal_week1 = hm.weekly_expected("healing", 6)[0]
+    assert hm.weekly_expected("healing", 6, ca=0.88)[5] >= normal_week1 > hm.weekly_expected("healing", 6, ca=0.9)[5]
+    rises = [s for s in range(10) if (w := hm.simulate_diary("healing", 42, seed=s).weekly_counts())[2] >= w[1]]
+    assert rises == [0, 1, 3, 8]
+    heat = {d: hm.spasms_avoided("healing", ("heat",), heat_start_day=d) for d in np.arange(0.0, 14.5, 0.5)}
+    assert max(heat, key=heat.get) == 4.0 and round(heat[4.0], 1) == 1.4 and round(heat[2.0], 1) == 1.1
+    assert round(hm.spasms_avoided("healing", ("rest",)), 1) == 1.5
+    assert round(hm.spasms_avoided("healing", ("cold",))) == 1
+    severe = hm.spasms_avoided("healing", ("rest", "cold", "heat"), heat_start_day=2.0, severity="severe")
+    assert round(severe, 1) == 9.7 and round(100 * severe / totals["severe"]) == 24
+    t = np.linspace(0.0, 42.0, 4201)
+    untreated = hm.spasm_rate(t, "nerve_compression")
+    treated = hm.spasm_rate(t, "nerve_compression", treatments=("professional",))
+    assert round(t[treated <= 0.5 * untreated][0]) == 15 and round(treated[-1] / untreated[-1], 1) == 0.2
 
 
 def test_quiz_keys_follow_the_evidence():
