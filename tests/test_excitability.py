@@ -459,3 +459,46 @@ def test_quiz_numbers_match_the_model(rheobase_normal):
     e_k_low = ex.axon_conditions(Electrolytes(k=3.0)).e_k_mv
     assert f"from {e_k_normal:.0f} to {e_k_low:.0f} mV".replace("-", "−") in text
     assert len(load("excitability")) >= 3
+
+
+def test_task_answers_match_the_explorer_table():
+    # The "Questions to explore" of notebook 03 quote what the explorer shows: its table of exact runs,
+    # at slider values (Ca²⁺ in 0.05-mM steps). A model or table change that moves them fails here.
+    from course.excitability_table import lookup
+    from course.excitability_table import rate_curve as curve
+    from course.quizzes import tasks
+    from course.ui.excitability import slider_grid
+
+    text = " ".join(t.answer for t in tasks("excitability"))
+    ca = slider_grid("ca")
+
+    def hz(ca_mm, mg, k, fibre="motor"):
+        return lookup(ca_mm, mg, k, fibre)[0]
+
+    def mv(x, digits=0):
+        return f"{x:.{digits}f}".replace("-", "−")
+
+    def onset(mg, k):
+        return f"{ca[curve(ca, mg, k, 'motor') > 0].max():.2f}"
+
+    # 1 · Daniel (Ca²⁺ 0.85, Mg²⁺ 0.65 mM), then with a normal Mg²⁺
+    assert (f"sensory axon gives about {hz(0.85, 0.65, 4.0, 'sensory'):.0f} and the motor axon about "
+            f"{hz(0.85, 0.65, 4.0):.0f} spikes") in text
+    assert f"from {mv(ex.gating_shift_mv(0.85, 0.65), 1)} to {mv(ex.gating_shift_mv(0.85, 0.85), 1)} mV" in text
+    assert hz(0.85, 0.85, 4.0) == 0 and hz(0.85, 0.85, 4.0, "sensory") > 0
+    # 2 · low Mg²⁺ alone
+    assert f"only {mv(ex.gating_shift_mv(1.2, 0.3), 1)} mV" in text
+    assert hz(1.2, 0.3, 4.0) == 0 and hz(1.2, 0.3, 4.0, "sensory") == 0
+    assert f"fires from {onset(0.3, 4.0)} mM Ca²⁺ down, against {onset(0.85, 4.0)} mM" in text
+    # 3 · Ca²⁺ 0.6 mM, K⁺ raised
+    assert f"about {hz(0.6, 0.85, 4.0):.0f} Hz at 4 mM, {hz(0.6, 0.85, 5.0):.0f} Hz at 5 mM" in text
+    assert f"At 5.5 mM it drops to about {hz(0.6, 0.85, 5.5):.0f} Hz" in text
+    assert all(hz(0.6, 0.85, k) == 0 for k in np.arange(6.0, 17.01, 0.5))
+    # 4 · fatigue K⁺ at normal blood values never fires either axon
+    assert all(hz(1.2, 0.85, 4.0 + f, fb) == 0 for f in slider_grid("fatigue") for fb in ("motor", "sensory"))
+    assert (f"rests at {mv(lookup(1.2, 0.85, 12.0)[1])} mV instead of {mv(lookup(1.2, 0.85, 4.0)[1])} mV, the "
+            f"sensory node at {mv(lookup(1.2, 0.85, 12.0, 'sensory')[1])} mV") in text
+    # 5 · low K⁺ with Ca²⁺ 0.7 mM
+    assert f"fires (about {hz(0.7, 0.85, 4.0):.0f} Hz over 200 ms)" in text and hz(0.7, 0.85, 2.5) == 0
+    assert f"({mv(lookup(0.7, 0.85, 2.5)[1])} instead of {mv(lookup(0.7, 0.85, 4.0)[1])} mV)" in text
+    assert f"from {onset(0.85, 4.0)} to {onset(0.85, 2.5)} mM Ca²⁺" in text
