@@ -114,9 +114,10 @@ def _daniel_03() -> str:
     from course.excitability import gating_shift_mv
 
     shift = gating_shift_mv(0.85, 0.65)
+    shift_text = f"{shift:+.1f}".replace("-", "−")
     return (
         f"By the evening Daniel's lips and fingertips tingle, and later his hands cramp. With his Ca²⁺ and "
-        f"Mg²⁺ the model shifts Na⁺-channel gating by {shift:+.1f} mV. Which of his nerves should fire "
+        f"Mg²⁺ the model shifts Na⁺-channel gating by {shift_text} mV. Which of his nerves should fire "
         "first on its own, and why does the tingling come before the cramp?"
     )
 
