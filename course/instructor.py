@@ -77,6 +77,7 @@ def notebook_stats(path: Path) -> NotebookStats:
         kinds[q.kind] = kinds.get(q.kind, 0) + 1
     title = next((c.source.splitlines()[0].lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"),
                  path.stem)
+    title = re.sub(r"^\d\d\s*·\s*", "", title)
     return NotebookStats(
         number, title, prose, len(set(_EXPLORER_CALL.findall(code))), code.count("predict("), len(qs),
         len(explain_prompts(topic)), len(tasks(topic)), kinds,
