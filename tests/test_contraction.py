@@ -457,7 +457,7 @@ def test_valid_parameters_give_bounded_results(fibre, hz, rel, ser, ca50):
 
 
 # ---------------------------------------------------------------------------------------------
-# Numbers quoted by the quiz (course/quizzes/contraction.py)
+# Numbers quoted by the quiz, explain and task answers (course/quizzes/contraction.toml)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -482,6 +482,13 @@ def test_quiz_numbers_match_model(twitches):
     }
     assert round(100 * train[1.0].peak_force) == 64 and round(100 * train[0.5].peak_force) == 93
     assert round(10 ** (6 - 6.1), 1) == 0.8 and round(FAST.ca50_um, 1) == 1.6
+    assert [round(100 * x) for x in force_frequency([8.0, 25.0])] == [44, 87]  # "about doubles"
+    # tasks (explorer at its defaults, 0.5-ms traces) and the explain model answer
+    assert round(100 * twitch_metrics(release_peak_um_per_ms=FAST.release_peak_um_per_ms / 2).peak_force) == 9
+    assert [round(100 * x) for x in force_frequency(
+        [50.0, 100.0], release_peak_um_per_ms=FAST.release_peak_um_per_ms / 2)] == [83, 98]
+    assert round(100 * twitch_metrics(ca50_um=10 ** (6 - 6.2), dt_ms=0.5).peak_force) == 44  # explorer step
+    assert round(100 * fifty.sr_um.min() / fifty.sr_um[0]) == 72
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from course import DISCLAIMER
 from course.build import notebook_paths
 from course.cli import main
 from course.export import INDEX, PLOTLY_JS, export_html, notebook_title
+from course.instructor import INSTRUCTOR_DIR
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -260,7 +261,10 @@ def test_cli_export(tmp_path, capsys):
     nb_path = _synthetic_notebook(tmp_path / "one.ipynb")
     assert main(["export", str(tmp_path / "cli out"), str(nb_path)]) == 0
     assert (tmp_path / "cli out" / "one.html").is_file() and (tmp_path / "cli out" / INDEX).is_file()
-    assert "wrote 3 file(s)" in capsys.readouterr().out
+    n_pack = 1 + len(list((INSTRUCTOR_DIR).glob("*.md"))) + len(list((INSTRUCTOR_DIR / "summaries").glob("*.md")))
+    assert f"wrote {3 + n_pack} file(s)" in capsys.readouterr().out  # pages + plotly.js + the instructor pack
+    assert (tmp_path / "cli out" / "instructor" / "index.html").is_file()
+    assert "instructor/index.html" in (tmp_path / "cli out" / INDEX).read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------------ bad input
