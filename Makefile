@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# axe-core (npm) for the accessibility check in tests/browser/test_axe.py, installed once into .venv/axe
+AXE_VERSION ?= 4.14.1
+AXE_STAMP := $(VENV)/axe/.installed-$(AXE_VERSION)
 PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
@@ -18,6 +21,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m course lab-settings
 	touch $(STAMP)
 
+$(AXE_STAMP): | $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-audit --no-fund --silent --prefix $(VENV)/axe axe-core@$(AXE_VERSION) && touch $@; \
+	else echo "npm not found: the axe-core accessibility test will skip (CI fails); Debian: apt-get install npm"; fi
+
 ## setup: create .venv and install the course with its test tools
 setup: $(STAMP)
 
@@ -27,7 +35,7 @@ lab: $(STAMP)
 		$(if $(NO_BROWSER),--no-browser) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 ## test: lint, unit and property tests, strict nbval over every notebook, browser tests
-test: $(STAMP)
+test: $(STAMP) $(AXE_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 

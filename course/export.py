@@ -77,6 +77,13 @@ _CSS = f"""
 .course-widget-note {{ color: {_INK}; border: 1px dashed {_INK}; border-radius: 4px;
   padding: 6px 10px; margin: 4px 0; font-size: 14px; }}
 .course-plotly {{ width: 100%; min-height: 200px; }}
+/* WCAG AA (axe-core color-contrast, link-in-text-block): JupyterLab's light-theme code colours for
+   numbers (#080), operator words (#a2f) and comments (#408080) reach only 4.2-4.4:1 on the code cell's
+   background (#f5f5f5); darker shades of the same hues reach 5-6:1. Links in prose are underlined so
+   that they are not told apart from the text by colour alone. */
+:root {{ --jp-mirror-editor-number-color: #007000; --jp-mirror-editor-operator-color: #8b1fd6;
+  --jp-mirror-editor-comment-color: #367373; }}
+.jp-RenderedHTMLCommon a:link, .jp-RenderedHTMLCommon a:visited {{ text-decoration: underline; }}
 """
 
 # nbconvert template (jinja2, loaded from memory): nbconvert's "lab" page without anything fetched
@@ -417,7 +424,7 @@ def export_html(out_dir: Path, notebooks: list[Path] | None = None, instructor: 
                 "plotly_src": PLOTLY_JS if n_figures else "",
                 "css": _CSS,
                 "header": f"{nav}\n{_disclaimer_html()}",
-                "footer": nav,
+                "footer": nav.replace('aria-label="Course pages"', 'aria-label="Course pages (end)"'),
             },
         }
         body, _ = exporter.from_notebook_node(static_nb, resources=resources)

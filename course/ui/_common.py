@@ -1,4 +1,5 @@
-"""Building blocks shared by every explorer: labelled sliders, text alternatives, the Explorer box."""
+"""Building blocks shared by every explorer: labelled sliders, text alternatives, the Explorer box,
+and the accessible names of the controls inside it (:class:`AccessibleNames`)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import html
 from collections.abc import Callable, Mapping
 from copy import deepcopy
 
+import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
 __all__ = [
-    "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH"
+    "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
+    "AccessibleNames", "A11Y_SCOPE",
 ]
 
 #: Width of a control's label (long enough for a name plus its unit) and of the whole control row.
@@ -88,6 +91,129 @@ def status_html(label: str, state: str) -> str:
     )
 
 
+#: CSS classes of the boxes whose controls :class:`AccessibleNames` names (``Quiz`` uses the second).
+A11Y_SCOPE = ("course-explorer", "course-quiz")
+
+# Browser side of AccessibleNames. ipywidgets 8.1 gives a slider's noUiSlider handle (role="slider")
+# no name, so a screen reader says only "slider, 4"; the visible description (which carries the unit)
+# is a <label> tied to nothing. This names each control from the text a sighted reader sees:
+#   slider handle   aria-label = description ("Extracellular K⁺ (mM)"),
+#                   aria-valuetext = readout + unit ("4.0 mM"), kept current as the value moves;
+#   radio group     role="radiogroup" + aria-label = description, or the question shown just above it;
+#   text/number box, drop-down, any other input without a <label>: aria-label = description.
+# It runs in the page (JupyterLab and Voilà alike: anywidget is a federated lab extension both load,
+# the one plotly's FigureWidget needs) and watches its box with a MutationObserver, because widget
+# views render one after another and noUiSlider rewrites aria-valuetext on every move.
+_A11Y_ESM = r"""
+const SCOPE = %(scope)s;
+const text = (node) => (node ? node.textContent : "").replace(/\s+/g, " ").trim();
+const set = (node, attr, value) => {
+  if (value && node.getAttribute(attr) !== value) node.setAttribute(attr, value);
+};
+// a tooltip (ipywidgets writes the string "null" when there is none)
+const tip = (node) => {
+  const t = (node && node.title || "").trim();
+  return t === "null" ? "" : t;
+};
+// the visible description of a control (its tooltip when the description is empty)
+function description(widget) {
+  const label = widget.querySelector(":scope > .widget-label");
+  return text(label) || tip(label);
+}
+// a control with no description: the question printed just above it (quiz and self-check radios),
+// also when the control is the first one in a row of its own
+function question(widget) {
+  let node = widget;
+  while (node && !node.previousElementSibling && node.parentElement
+         && !SCOPE.some((c) => node.parentElement.classList.contains(c))) node = node.parentElement;
+  const prev = node && node.previousElementSibling;
+  return prev && prev.classList.contains("widget-html") ? text(prev) : "";
+}
+function unit(label) {
+  const m = /\(([^()]+)\)\s*$/.exec(label);
+  return m ? m[1].trim() : "";
+}
+function nameSliders(scope) {
+  for (const slider of scope.querySelectorAll(".widget-slider")) {
+    const label = description(slider) || question(slider);
+    if (!label) continue;
+    const handles = slider.querySelectorAll(".noUi-handle");
+    const readout = handles.length === 1 ? text(slider.querySelector(".widget-readout")) : "";
+    handles.forEach((handle, i) => {
+      set(handle, "aria-label", handles.length === 1 ? label : `${label}, ${i ? "upper" : "lower"} end`);
+      const value = readout || handle.getAttribute("aria-valuenow") || "";
+      set(handle, "aria-valuetext", unit(label) ? `${value} ${unit(label)}` : value);
+    });
+  }
+}
+function nameGroups(scope) {
+  for (const widget of scope.querySelectorAll(".widget-radio")) {
+    const box = widget.querySelector(".widget-radio-box");
+    const label = description(widget) || question(widget);
+    if (!box || !label) continue;
+    set(box, "role", "radiogroup");
+    set(box, "aria-label", label);
+  }
+}
+function nameInputs(scope) {
+  for (const input of scope.querySelectorAll("input, select, textarea")) {
+    if (input.type === "hidden" || input.labels && input.labels.length
+        || input.getAttribute("aria-label") || input.getAttribute("aria-labelledby")) continue;
+    const widget = input.closest(".jupyter-widgets:not(.widget-container)");
+    const label = widget ? description(widget) || question(widget) || tip(widget) : "";
+    set(input, "aria-label", label);
+  }
+}
+function nameAll(scope) {
+  nameSliders(scope);
+  nameGroups(scope);
+  nameInputs(scope);
+}
+export default {
+  render({ el }) {
+    el.classList.add("course-accessible-names");
+    let observer = null;
+    let timer = 0;
+    const attach = () => {
+      // the view is rendered before it is put into its box: wait (as long as it takes) until it is
+      // inside its box; a box without one of the SCOPE classes is named all the same
+      const scope = el.closest(SCOPE.map((c) => "." + c).join(", ")) || (el.isConnected && el.parentElement);
+      if (!scope) {
+        timer = setTimeout(attach, 50);
+        return;
+      }
+      nameAll(scope);
+      scope.dataset.courseNames = "on";  // tells tests that the box is being named
+      observer = new MutationObserver(() => nameAll(scope));
+      observer.observe(scope, {
+        subtree: true, childList: true, characterData: true, attributes: true,
+        attributeFilter: ["aria-valuenow", "aria-valuetext", "aria-label", "title"],
+      });
+    };
+    attach();
+    return () => {
+      clearTimeout(timer);
+      if (observer) observer.disconnect();
+    };
+  },
+};
+"""
+
+
+class AccessibleNames(anywidget.AnyWidget):
+    """An invisible widget that gives every control of its enclosing box an accessible name.
+
+    Put it (once) into a box with one of the classes :data:`A11Y_SCOPE`; :class:`Explorer` does so
+    itself. See ``_A11Y_ESM`` for what it names and how.
+    """
+
+    _esm = _A11Y_ESM % {"scope": str(list(A11Y_SCOPE)).replace("'", '"')}
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("layout", widgets.Layout(display="none"))
+        super().__init__(**kwargs)
+
+
 class Explorer(widgets.VBox):
     """An explorer: a VBox of controls and figures plus handles used by tests and benchmarks.
 
@@ -112,8 +238,11 @@ class Explorer(widgets.VBox):
         update: Callable[[], None],
         **kwargs,
     ) -> None:
-        super().__init__(children=children, **kwargs)
-        self.add_class("course-explorer")  # stable hook for browser tests
+        #: names the sliders, radio groups and text boxes in the page (see AccessibleNames)
+        self.accessible_names = AccessibleNames()
+        super().__init__(children=[*children, self.accessible_names], **kwargs)
+        self.add_class(A11Y_SCOPE[0])  # "course-explorer": also the stable hook for browser tests
+        self.observe(self._keep_accessible_names, names="children")
         self.controls: dict[str, widgets.ValueWidget] = dict(controls)
         self.figures: dict[str, go.FigureWidget] = dict(figures)
         self._update = update
@@ -121,6 +250,11 @@ class Explorer(widgets.VBox):
             control.observe(self._on_change, names="value")
         self._update()
         self.sync_figures()
+
+    def _keep_accessible_names(self, change: dict) -> None:
+        """A subclass or a notebook that replaces ``children`` keeps the naming widget (appended last)."""
+        if self.accessible_names not in change["new"]:
+            self.children = (*change["new"], self.accessible_names)
 
     def sync_figures(self) -> None:
         """Copy each figure's current traces and layout into its synced widget state.

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from course.quizzes import Explain, Question, Task
+from course.ui._common import AccessibleNames
 
 __all__ = ["quiz", "Quiz", "explain", "ExplainBox", "task_list", "TaskList"]
 
@@ -54,7 +55,7 @@ class Quiz(widgets.VBox):
             prompt = widgets.HTML(f"<p><b>Q{i + 1}{_KIND_LABEL[q.kind]}.</b> {html.escape(q.prompt)}</p>")
             blocks.append(widgets.VBox([prompt, radio, button, fb], layout=widgets.Layout(margin="0 0 10px 0")))
         blocks.append(self.score_box)
-        super().__init__(children=blocks)
+        super().__init__(children=[*blocks, AccessibleNames()])  # names each radio group by its prompt
         self.add_class("course-quiz")
         self._show_score()
 

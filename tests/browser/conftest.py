@@ -45,6 +45,10 @@ def _unavailable(reason: str) -> None:
 RENDER_TIMES: list[tuple[str, float]] = []
 
 
+#: (where, {impact: number of nodes}, rule ids) recorded by tests/browser/test_axe.py
+AXE_COUNTS: list[tuple[str, dict[str, int], list[str]]] = []
+
+
 @pytest.fixture
 def render_times() -> list[tuple[str, float]]:
     return RENDER_TIMES
@@ -55,6 +59,14 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("browser: run all → last figure rendered")
         for what, seconds in RENDER_TIMES:
             terminalreporter.write_line(f"{what:<60} {seconds:6.1f} s")
+    if AXE_COUNTS:
+        terminalreporter.section("axe-core violations (nodes) by impact, course content only")
+        terminalreporter.write_line(f"{'page':<52} critical serious moderate minor  rules")
+        for where, counts, rules in AXE_COUNTS:
+            terminalreporter.write_line(
+                f"{where:<52} {counts['critical']:8d} {counts['serious']:7d} {counts['moderate']:8d} "
+                f"{counts['minor']:5d}  {', '.join(rules) or '-'}"
+            )
 
 
 @pytest.hookimpl(hookwrapper=True)

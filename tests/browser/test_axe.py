@@ -1,0 +1,184 @@
+"""axe-core in Chromium over every course notebook rendered by Voilà, and over the exported HTML.
+
+axe-core comes from npm (``make test`` installs it once into ``.venv/axe``; set ``COURSE_AXE_JS`` to
+use another copy of ``axe.min.js``) and is injected into the page by Playwright, so the check needs
+no network. A test fails on any violation of impact "serious" or "critical" inside the course's own
+content and lists rule, impact, targets and notebook; every count (by impact) goes to the terminal
+summary.
+
+What is scanned
+    Voilà: every cell output (``.jp-OutputArea-output``: the explorers, quizzes, the self-check form,
+    printed tables and static figures) and the rendered prose (``.jp-MarkdownOutput``). Not scanned:
+    Voilà's page chrome outside the cells (the spinner, the page shell) and the empty input/prompt
+    wrappers of each cell, which are JupyterLab's, not the course's.
+    Export: the whole page (every element of it is written by ``course.export``), except plotly's mode
+    bar (``.modebar-container``), the zoom/download tool bar that plotly.js draws inside each chart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from course.build import notebook_paths
+from course.export import INDEX, export_html
+from tests.browser import lab as ui
+from tests.browser.conftest import AXE_COUNTS
+from tests.browser.servers import REPO, voila
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE_JS = Path(os.environ.get("COURSE_AXE_JS") or REPO / ".venv" / "axe" / "node_modules" / "axe-core" / "axe.min.js")
+FAIL_ON = ("critical", "serious")
+IMPACTS = ("critical", "serious", "moderate", "minor")
+
+#: What axe scans in a Voilà page (the course's own content) and what it leaves out (see module docstring).
+VOILA_CONTEXT = {"include": [[".jp-OutputArea-output"], [".jp-MarkdownOutput"]], "exclude": []}
+#: The export pages are the course's own HTML, except plotly.js's tool bar inside each chart.
+EXPORT_CONTEXT = {"include": [["body"]], "exclude": [[".modebar-container"]]}
+
+NOTEBOOKS = [p.name for p in notebook_paths()]
+
+# Resolves once the page has had no DOM change for ``quiet`` ms (widgets render one after another).
+_SETTLED = """([quiet, limit]) => new Promise(resolve => {
+    let timer;
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => { clearTimeout(timer); arm(); });
+    function arm() {
+        timer = setTimeout(() => { obs.disconnect(); resolve(performance.now() - t0); },
+                           performance.now() - t0 > limit ? 0 : quiet);
+    }
+    obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    arm();
+})"""
+
+# Controls axe does not ask a name of, but AccessibleNames gives one: radio groups; and slider handles
+# need a value text with the unit (when the label has one).
+_UNNAMED = """() => Array.from(document.querySelectorAll(
+        '.course-explorer .widget-radio-box, .course-explorer .noUi-handle')).filter(e => {
+    const name = (e.getAttribute('aria-label') || '').trim();
+    if (!name || name === 'null') return true;
+    const unit = /\\(([^()]+)\\)$/.exec(name);
+    return e.matches('.noUi-handle') && !!unit && !(e.getAttribute('aria-valuetext') || '').endsWith(unit[1]);
+}).map(e => e.outerHTML.slice(0, 160))"""
+
+_RUN_AXE = """async (context) => {
+    const result = await axe.run(context, {resultTypes: ['violations']});
+    return result.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.map(n => n.target.join(' ')),
+        html: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200)),
+    }));
+}"""
+
+
+def _axe_path() -> Path:
+    if not AXE_JS.is_file():
+        reason = (
+            f"axe-core was not found at {AXE_JS}: `make test` installs it with npm (Debian: "
+            "`sudo apt-get install npm`), or set COURSE_AXE_JS=/path/to/axe.min.js"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true: the axe-core check must run, but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return AXE_JS
+
+
+def run_axe(page, context: dict) -> list[dict]:
+    page.add_script_tag(path=str(_axe_path()))
+    return page.evaluate(_RUN_AXE, context)
+
+
+def record(where: str, violations: list[dict]) -> None:
+    counts = Counter()
+    for v in violations:
+        counts[v["impact"] or "minor"] += len(v["targets"])
+    AXE_COUNTS.append((where, {i: counts.get(i, 0) for i in IMPACTS}, sorted({v["id"] for v in violations})))
+
+
+def assert_no_serious(where: str, violations: list[dict]) -> None:
+    bad = [v for v in violations if v["impact"] in FAIL_ON]
+    if bad:
+        lines = [f"{where}: {sum(len(v['targets']) for v in bad)} serious/critical axe-core violation(s)"]
+        for v in bad:
+            lines.append(f"  [{v['impact']}] {v['id']} ({v['help']}): {len(v['targets'])} node(s)")
+            lines += [f"      {t}" for t in v["targets"][:30]]
+            lines += [f"      html: {h}" for h in v["html"]]
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def wait_for_voila_widgets(page) -> None:
+    """Voilà shows the cells once every cell ran; then wait until every explorer figure is drawn and
+    the page stops changing (widget views render one after another)."""
+    page.wait_for_selector("#rendered_cells", state="visible", timeout=600_000)
+    # widget models arrive after the cells (a FigureWidget's state holds all of plotly.js): wait for
+    # every "Loading widget..." placeholder to be replaced by its view
+    page.wait_for_function("() => !document.body.innerText.includes('Loading widget...')", polling=500,
+                           timeout=600_000)
+    page.evaluate(_SETTLED, [2000, 60_000])
+    for e in range(ui.explorer_count(page)):
+        ui.wait_for_all_figures(page, e)
+    page.evaluate(_SETTLED, [1500, 30_000])
+    try:  # each explorer's AccessibleNames view marks its box once it names it (a missing one fails in axe)
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.course-explorer')).every(e => e.dataset.courseNames)",
+            timeout=30_000,
+        )
+    except PlaywrightTimeout:
+        pass
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_no_serious_axe_violation_in_voila(page, tmp_path, name):
+    _axe_path()
+    with voila(tmp_path, name) as server:
+        start = time.monotonic()
+        page.goto(server.base_url + "/", timeout=600_000)
+        wait_for_voila_widgets(page)
+        violations = run_axe(page, VOILA_CONTEXT)
+        handles = page.locator(".noUi-handle").count()
+        helpers = page.locator(".course-accessible-names").count()
+        seen = f"{handles} slider handle(s), {helpers} AccessibleNames view(s)"
+        print(f"\n{name}: {seen}, axe after {time.monotonic() - start:.1f} s: "
+              + json.dumps({v["id"]: len(v["targets"]) for v in violations}, ensure_ascii=False))
+        errors = ui.error_texts(page)
+        unnamed = page.evaluate(_UNNAMED)
+    record(f"voila {name}", violations)
+    assert_no_serious(f"Voilà {name} ({seen})", violations)
+    assert unnamed == [], f"Voilà {name}: explorer controls without an accessible name: {unnamed}"
+    assert errors == [], f"Voilà {name}: a cell failed or a widget did not render, so the scan is incomplete"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("axe export")
+    export_html(out, notebook_paths())
+    return out
+
+
+def test_no_serious_axe_violation_in_the_export(page, exported):
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    pages = [exported / INDEX] + [exported / f"{p.stem}.html" for p in notebook_paths()]
+    failures = []
+    for path in pages:
+        page.goto(path.as_uri())
+        n_plots = page.locator(".course-plotly").count()
+        if n_plots:
+            page.wait_for_function(
+                "n => document.querySelectorAll('.course-plotly .main-svg').length >= n", arg=n_plots,
+                timeout=60_000,
+            )
+        violations = run_axe(page, EXPORT_CONTEXT)
+        record(f"export {path.name}", violations)
+        try:
+            assert_no_serious(f"export {path.name}", violations)
+        except pytest.fail.Exception as exc:
+            failures.append(str(exc))
+    if failures:
+        pytest.fail("\n".join(failures), pytrace=False)
