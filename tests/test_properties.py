@@ -142,6 +142,12 @@ KINDS: dict[str, tuple[st.SearchStrategy, Callable[[object], bool]]] = {
         st.one_of(wrong_types, bad_numbers, st.sets(st.text(max_size=8), min_size=1, max_size=2)),
         lambda v: isinstance(v, (set, frozenset, list, tuple)),
     ),
+    # self-check answer sets (symptoms, danger_signs, context): a collection of names; a non-string
+    # item is a wrong type (TypeError), an unknown name a bad value (ValueError)
+    "names": (
+        st.one_of(wrong_types, bad_numbers, st.sets(st.text(max_size=8), min_size=1, max_size=2)),
+        lambda v: isinstance(v, (set, frozenset, list, tuple)) and all(isinstance(s, str) for s in v),
+    ),
 }
 
 
@@ -276,10 +282,37 @@ def check_answers(out, kw):
 
 
 def check_assessment(out, kw):
-    assert out.verdict in selfcheck.VERDICTS
+    """A version-2 assessment is well formed and safe: a tier of :data:`TIERS` equal to the highest
+    red-flag tier (no flag → routine or self-care), any danger sign → emergency_now, self-care only
+    when every condition holds, the destination first, a safety net, the disclaimer in the summary."""
+    a = out.answers
+    assert out.urgency in selfcheck.TIERS
+    assert out.urgency == selfcheck.urgency_of(a)
+    assert out.verdict == selfcheck.TIER_VERDICT[out.urgency] and out.verdict in selfcheck.VERDICTS
     assert [r.criterion for r in out.reasons] == list(selfcheck.CRITERIA)
-    assert (out.verdict == "seek_care") == bool(out.red_flags)
-    assert isinstance(out.summary(), str) and out.summary()
+    assert all(r.direction in selfcheck.DIRECTIONS for r in out.reasons)
+    if out.red_flags:
+        assert all(f.tier in selfcheck.TIERS for f in out.red_flags)
+        top = max(selfcheck.tier_rank(f.tier) for f in out.red_flags)
+        assert selfcheck.tier_rank(out.urgency) == top, (out.urgency, [f.flag for f in out.red_flags])
+    else:
+        assert out.urgency in ("routine", "self_care")
+    if a.danger_signs:
+        assert out.urgency == "emergency_now"
+    if out.urgency == "self_care":
+        assert not out.red_flags and not out.self_care_unmet
+        assert all(test(a) for _text, test in selfcheck.SELF_CARE_CONDITIONS)
+    assert out.destination == selfcheck.DESTINATIONS[out.urgency] == out.next_steps[0]
+    assert out.safety_net and all(isinstance(s, str) and s for s in out.safety_net)
+    text = out.summary()
+    assert isinstance(text, str) and text.splitlines()[0] == out.destination
+    assert selfcheck.DISCLAIMER in text
+
+
+def check_screen(out, kw):
+    """The emergency screen: one emergency_now red flag per danger sign given, none without."""
+    signs = set(kw["danger_signs"])
+    assert len(out) == len(signs) and all(f.tier == "emergency_now" for f in out)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -292,10 +325,14 @@ _ANSWERS = dict(
     timing="rest_after_injury",
     intensity="mild",
     trend="lessening",
-    duration_weeks=1.0,
+    duration_weeks=0.5,
     location="localized",
     symptoms=frozenset(),
     hydration="adequate",
+    danger_signs=frozenset(),
+    context=frozenset(),
+    body_region="leg",
+    age_band="16_to_64",
 )
 _ANSWER_KINDS = dict(
     recent_injury="bool",
@@ -305,9 +342,14 @@ _ANSWER_KINDS = dict(
     trend="choice",
     duration_weeks="number",
     location="choice",
-    symptoms="set",
+    symptoms="names",
     hydration="choice",
+    danger_signs="names",
+    context="names",
+    body_region="choice",
+    age_band="choice",
 )
+assert tuple(_ANSWERS) == tuple(_ANSWER_KINDS) == selfcheck.ANSWER_FIELDS
 
 
 @dataclass
@@ -487,7 +529,7 @@ API: list[Api] = [
         50,
     ),
     # course.selfcheck
-    Api("selfcheck.Answers", selfcheck.Answers, dict(_ANSWERS), dict(_ANSWER_KINDS), check_answers, 80),
+    Api("selfcheck.Answers", selfcheck.Answers, dict(_ANSWERS), dict(_ANSWER_KINDS), check_answers, 120),
     Api(
         "selfcheck.assess(mapping)",
         selfcheck.assess,
@@ -504,6 +546,14 @@ API: list[Api] = [
         dict(answers="object"),
         check_assessment,
         20,
+    ),
+    Api(
+        "selfcheck.screen",
+        selfcheck.screen,
+        dict(danger_signs=frozenset({"chest_pain"})),
+        dict(danger_signs="names"),
+        check_screen,
+        30,
     ),
 ]
 
@@ -680,12 +730,14 @@ def test_spike_train_from_the_axon_drives_a_bounded_force(ca, mg, fibre):
 @settings(max_examples=40, deadline=None)
 @given(
     name=st.sampled_from(list(healing.SCENARIOS)),
-    days=st.one_of(st.none(), st.floats(0.0, 365.0)),
-    weeks=st.floats(0.0, 520.0),
+    days=st.one_of(st.none(), st.floats(*selfcheck.DAYS_RANGE)),
+    weeks=st.floats(*selfcheck.DURATION_WEEKS_RANGE),
+    sign=st.sampled_from(selfcheck.DANGER_SIGNS),
 )
-def test_scenario_presentations_survive_any_valid_days_and_duration(name, days, weeks):
+def test_self_check_scenario_presentations_survive_any_valid_days_and_duration(name, days, weeks, sign):
     """Notebook 04's worked cases, with any valid days since injury and duration, are valid self-check
-    answers, and the self-check's verdict only gets safer-or-equal if red flags are removed."""
+    answers; the urgency only gets lower-or-equal when symptoms, context and danger signs are removed
+    and intensity and trend are calmed (monotonicity), and any one danger sign makes it emergency_now."""
     GENERATED["cross"] += 1
     p = dict(healing.SCENARIOS[name].presentation)
     p["duration_weeks"] = weeks
@@ -695,11 +747,56 @@ def test_scenario_presentations_survive_any_valid_days_and_duration(name, days, 
     a = selfcheck.answers_from_presentation(p)
     res = selfcheck.assess(a)
     check_assessment(res, {})
-    calm = selfcheck.Answers(
-        **{**a.as_dict(), "symptoms": frozenset(), "intensity": "mild", "trend": "lessening"}
+    calm = selfcheck.Answers(**{
+        **a.as_dict(), "symptoms": (), "danger_signs": (), "context": (), "intensity": "mild",
+        "trend": "lessening",
+    })
+    calm_res = selfcheck.assess(calm)
+    check_assessment(calm_res, {})
+    assert selfcheck.tier_rank(calm_res.urgency) <= selfcheck.tier_rank(res.urgency), (name, calm_res.urgency)
+    alarm = selfcheck.assess(selfcheck.Answers(**{**a.as_dict(), "danger_signs": (*a.danger_signs, sign)}))
+    check_assessment(alarm, {})
+    assert alarm.urgency == "emergency_now" and any(f.tier == "emergency_now" for f in alarm.red_flags)
+
+
+def _answer_sets(vocabulary: tuple[str, ...]) -> st.SearchStrategy:
+    return st.one_of(st.just(frozenset()), st.frozensets(st.sampled_from(vocabulary), max_size=4))
+
+
+@st.composite
+def any_answers(draw) -> selfcheck.Answers:
+    """Valid self-check answers anywhere in the accepted ranges (range ends included)."""
+    injury = draw(st.booleans())
+    days = draw(st.one_of(st.sampled_from(selfcheck.DAYS_RANGE), st.floats(*selfcheck.DAYS_RANGE)))
+    timings = selfcheck.TIMINGS if injury else tuple(t for t in selfcheck.TIMINGS if t != "rest_after_injury")
+    return selfcheck.Answers(
+        recent_injury=injury,
+        days_since_injury=days if injury else None,
+        timing=draw(st.sampled_from(timings)),
+        intensity=draw(st.sampled_from(selfcheck.INTENSITIES)),
+        trend=draw(st.sampled_from(selfcheck.TRENDS)),
+        duration_weeks=draw(
+            st.one_of(st.sampled_from(selfcheck.DURATION_WEEKS_RANGE), st.floats(*selfcheck.DURATION_WEEKS_RANGE))
+        ),
+        location=draw(st.sampled_from(selfcheck.LOCATIONS)),
+        symptoms=draw(_answer_sets(selfcheck.SYMPTOMS)),
+        hydration=draw(st.sampled_from(selfcheck.HYDRATIONS)),
+        danger_signs=draw(st.one_of(st.just(frozenset()), _answer_sets(selfcheck.DANGER_SIGNS))),
+        context=draw(_answer_sets(selfcheck.CONTEXTS)),
+        body_region=draw(st.sampled_from(selfcheck.BODY_REGIONS)),
+        age_band=draw(st.sampled_from(selfcheck.AGE_BANDS)),
     )
-    order = {"consistent_with_healing": 0, "monitor": 1, "seek_care": 2}
-    assert order[selfcheck.assess(calm).verdict] <= order[res.verdict]
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=any_answers())
+def test_any_valid_self_check_answers_give_a_safe_assessment(a):
+    """Anything :class:`Answers` accepts is assessed without an exception, with a tier of TIERS, the
+    safety rules of :func:`check_assessment`, and the same result through the dict form of ``assess``."""
+    GENERATED["valid"] += 1
+    res = selfcheck.assess(a)
+    check_assessment(res, {})
+    assert selfcheck.assess(a.as_dict()).urgency == res.urgency
 
 
 # ------------------------------------------------------------------------------------------------

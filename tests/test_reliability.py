@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import html
 import itertools
 import json
 import math
@@ -35,6 +36,12 @@ PACKAGE = Path(course.__file__).resolve().parent
 #: Points per slider in the one-at-a-time sweep (both ends included); a slider with fewer positions
 #: than this gets every position it has.
 SLIDER_POINTS = 21
+
+#: What the sweep types into a text box (the self-check's number boxes, which start empty): the first
+#: and last are valid for both boxes (the pair sweep uses them); empty, not a number, negative, too
+#: large and NaN must each give a message naming the box (never a clamp); a decimal comma and spaces
+#: are read as a number.
+FORM_TEXT_VALUES = ("0", "", "abc", "-1", "nan", "9999", "2,5", " 4 ", "84")
 
 #: Traces that deliberately hold only NaN to hide a marker line (plotly draws nothing for NaN).
 #: (explorer, figure, trace name) → why. Only *all*-NaN arrays are allowed on them, never ±inf and
@@ -84,6 +91,8 @@ def control_values(w: widgets.Widget) -> list:
         return [False, True]
     if _is_numeric_control(w):
         return _numeric_grid(w)
+    if isinstance(w, widgets.Text):
+        return list(FORM_TEXT_VALUES)
     raise AssertionError(
         f"the sweep does not know how to drive a {type(w).__name__}; add it to control_values"
     )
@@ -235,11 +244,16 @@ def run_sweep(name: str) -> tuple[int, int, float]:
     form = _is_form(explorer)
     check_state = check_form_state if form else check_explorer_state
     if form:
-        # A form starts unanswered; sweep around a complete answer set (first option of every
-        # question, "yes" to a recent injury) so that single-control states give verdicts.
-        for w in explorer.controls.values():
-            if hasattr(w, "options") and w.value is None:
-                w.value = control_values(w)[0]
+        # A form starts unanswered; sweep around a complete answer set (the self-care worked case:
+        # every "none of these" ticked, both number boxes filled) so that single-control states give
+        # a tier, and every change that raises the urgency shows.
+        explorer.set_answers(selfcheck.EXAMPLES["strain_healing"][1])
+        # The form has ~40 controls (~3,500 states): its criteria plot — redrawn from the reasons
+        # alone — is inspected in every 10th state; the tier, banner and texts in every state.
+        states = itertools.count()
+
+        def check_state(name, explorer, state):
+            return check_form_state(name, explorer, state, figures=next(states) % 10 == 0)
     defaults = {k: w.value for k, w in explorer.controls.items()}
     n_grid = sum(len(control_values(w)) for w in explorer.controls.values())
     n_grid += 4 * math.comb(len(explorer.controls), 2)
@@ -273,54 +287,141 @@ def check_explorer_state(name: str, explorer, state: dict) -> list[str]:
     return problems + text_problems(explorer)
 
 
-def _form_answers(form) -> selfcheck.Answers | Exception:
-    """What the form's answers should give, computed independently of the form (or the error)."""
-    c = form.controls
+#: The self-check form's check-box groups: prefix → (answer field, vocabulary); each group also has
+#: its ``<prefix>_none`` box ("none of these").
+FORM_GROUPS = {
+    "danger": ("danger_signs", selfcheck.DANGER_SIGNS),
+    "context": ("context", selfcheck.CONTEXTS),
+    "symptom": ("symptoms", selfcheck.SYMPTOMS),
+}
+FORM_RADIOS = ("body_region", "age_band", "recent_injury", "timing", "intensity", "trend", "location", "hydration")
+
+
+class Unanswered(ValueError):
+    """The form is incomplete: ``fields`` are the unanswered questions."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__("unanswered: " + ", ".join(fields))
+        self.fields = fields
+
+
+class NotANumber(ValueError):
+    """A number box holds text that is not a number."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"{field} is not a number")
+        self.field = field
+
+
+def _form_number(field: str, text: str) -> float:
     try:
-        injury = c["recent_injury"].value
-        if injury is None or any(
-            c[k].value is None for k in ("timing", "intensity", "trend", "location", "hydration")
-        ):
-            return ValueError("unanswered")
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise NotANumber(field) from None
+
+
+def _form_answers(form) -> selfcheck.Answers | Exception:
+    """What the form's answers should give, read from its controls independently of the form's own
+    code: :class:`Answers`, or the error (:class:`Unanswered`, :class:`NotANumber` or the ValueError
+    that :class:`Answers` raises for a contradiction or a number out of range)."""
+    c = form.controls
+    sets, missing = {}, []
+    for prefix, (field, vocabulary) in FORM_GROUPS.items():
+        ticked = frozenset(v for v in vocabulary if c[f"{prefix}_{v}"].value)
+        if not ticked and not c[f"{prefix}_none"].value:
+            missing.append(field)
+        sets[field] = ticked
+    missing += [k for k in FORM_RADIOS if c[k].value is None]
+    injury = c["recent_injury"].value == "yes"
+    missing += [k for k in ("duration_weeks", "days_since_injury") if not c[k].value.strip()
+                and (k == "duration_weeks" or injury)]
+    if missing:
+        return Unanswered(missing)
+    try:
         return selfcheck.Answers(
-            recent_injury=injury == "yes",
-            days_since_injury=float(c["days_since_injury"].value) if injury == "yes" else None,
+            recent_injury=injury,
+            days_since_injury=_form_number("days_since_injury", c["days_since_injury"].value) if injury else None,
             timing=c["timing"].value,
             intensity=c["intensity"].value,
             trend=c["trend"].value,
-            duration_weeks=float(c["duration_weeks"].value),
+            duration_weeks=_form_number("duration_weeks", c["duration_weeks"].value),
             location=c["location"].value,
-            symptoms={s for s in selfcheck.SYMPTOMS if c[f"symptom_{s}"].value},
+            symptoms=sets["symptoms"],
             hydration=c["hydration"].value,
+            danger_signs=sets["danger_signs"],
+            context=sets["context"],
+            body_region=c["body_region"].value,
+            age_band=c["age_band"].value,
         )
     except ValueError as exc:
         return exc
 
 
-def check_form_state(name: str, form, state: dict) -> list[str]:
-    """Press Check; a verdict (or, for contradictory/incomplete answers, a named error) must show."""
+def _always_visible_problems(form) -> list[str]:
+    """The emergency line, the disclaimer and the form's invariants, whatever the state."""
+    problems = []
+    line = form.emergency_line_html.value
+    if not all(n in line for n in ("999", "112", "911")):
+        problems.append("emergency line missing or without 999/112/911")
+    disclaimer = form.disclaimer_html.value.lower()
+    if "education" not in disclaimer or "diagnos" not in disclaimer:
+        problems.append("disclaimer missing")
+    c = form.controls
+    for prefix, (_field, vocabulary) in FORM_GROUPS.items():
+        if c[f"{prefix}_none"].value and any(c[f"{prefix}_{v}"].value for v in vocabulary):
+            problems.append(f"'{prefix}_none' ticked together with an item of its group")
+    if c["days_since_injury"].disabled != (c["recent_injury"].value != "yes"):
+        problems.append("days_since_injury enabled without a recent injury (or disabled with one)")
+    danger = [s for s in selfcheck.DANGER_SIGNS if c[f"danger_{s}"].value]
+    box = form.emergency_html.value
+    if danger and ('data-urgency="emergency_now"' not in box or "999" not in box):
+        problems.append(f"danger sign {danger} ticked but no emergency box: {box[:120]!r}")
+    if not danger and box:
+        problems.append("emergency box shown with no danger sign ticked")
+    return problems
+
+
+def check_form_state(name: str, form, state: dict, figures: bool = True) -> list[str]:
+    """Press Check: the tier banner (``data-urgency``) must equal ``assess(...).urgency`` of the answers
+    read independently from the controls, with its label and destination; an incomplete or wrong form
+    gets an error naming the question instead (or, with a danger sign ticked, the emergency box); the
+    emergency line, the disclaimer and the "none of these" exclusivity hold in every state. With
+    ``figures=False`` the criteria plot is not inspected (the slow part of the check)."""
     form.check_button.click()
     expected = _form_answers(form)
     banner = form.verdict_html.value
-    problems = []
-    if "education" not in form.disclaimer_html.value.lower():
-        problems.append("disclaimer missing")
+    problems = _always_visible_problems(form)
     if isinstance(expected, Exception):
-        if form.assessment is not None or 'data-verdict="error"' not in banner or not form.error:
+        if form.assessment is not None:
+            problems.append(f"a tier ({form.assessment.urgency}) shown for answers that give {expected}")
+        if any(form.controls[f"danger_{s}"].value for s in selfcheck.DANGER_SIGNS):
+            return problems  # the emergency screen answers on its own (checked above)
+        if 'data-urgency="error"' not in banner or not form.error:
             problems.append(f"expected an error banner for {expected}, got {banner[:200]!r}")
-        elif str(expected) != "unanswered" and form.error != str(expected):
+        elif isinstance(expected, Unanswered):
+            problems += [f"error does not name {f!r}: {form.error!r}" for f in expected.fields if f not in form.error]
+        elif isinstance(expected, NotANumber):
+            if expected.field not in form.error or "not a number" not in form.error:
+                problems.append(f"error {form.error!r} does not say {expected.field} is not a number")
+        elif form.error != str(expected):
             problems.append(f"error shown {form.error!r}, Answers() says {expected}")
         return problems
-    want = selfcheck.assess(expected).verdict
+    want = selfcheck.assess(expected)
     if form.assessment is None:
-        return [f"no verdict shown (error: {form.error!r})"]
-    if form.assessment.verdict != want or f'data-verdict="{want}"' not in banner:
-        problems.append(f"verdict {form.assessment.verdict!r} shown, assess() gives {want!r}")
-    if form.assessment.verdict_label not in banner:
-        problems.append("verdict label not in the banner")
-    if not form.reasons_html.value or not form.next_steps_html.value:
-        problems.append("reasons or next steps empty")
-    for fig_name, fig in form.figures.items():
+        return [*problems, f"no tier shown (error: {form.error!r})"]
+    if form.assessment.answers != expected:
+        problems.append(f"the form read {form.assessment.answers}, the controls say {expected}")
+    if form.assessment.urgency != want.urgency or f'data-urgency="{want.urgency}"' not in banner:
+        problems.append(f"tier {form.assessment.urgency!r} shown, assess() gives {want.urgency!r}")
+    if html.escape(want.tier_label) not in banner or html.escape(want.destination) not in banner:
+        problems.append("tier label or destination not in the banner")
+    if want.urgency == "emergency_now" and 'role="alert"' not in banner:
+        problems.append("an emergency banner that is not an alert")
+    if not form.reasons_html.value or not form.next_steps_html.value or not form.safety_net_html.value:
+        problems.append("reasons, next steps or safety net empty")
+    if form.result_box.layout.display == "none":
+        problems.append("result hidden")
+    for fig_name, fig in form.figures.items() if figures else ():
         problems += figure_problems(name, fig_name, fig)
     return problems
 
@@ -331,57 +432,104 @@ def test_slider_grid_sweep(name):
     positions with both ends, or every position when a slider has fewer), then every pair of controls
     at (min, min), (min, max), (max, min), (max, max) with the others at their defaults. After each
     state: no exception, every figure has data, no NaN/inf anywhere in a trace or the layout, no
-    "nan"/"inf" in a label or text alternative. The self-check form presses Check after each state
-    and must show a verdict (or a named error for a contradictory answer)."""
+    "nan"/"inf" in a label or text alternative. The self-check form (check boxes, radio groups and
+    two number boxes driven with valid, out-of-range, empty and non-number text) presses Check after
+    each state and must show the tier ``assess`` gives (or an error naming the question; with a
+    danger sign ticked, the emergency box)."""
     n, n_grid, seconds = run_sweep(name)
     assert n == n_grid and n >= 20, f"{name}: {n} states tried, the grid defines {n_grid}"
 
 
+def _tick(c, prefix: str, items) -> None:
+    """Tick exactly ``items`` of one check-box group ("none of these" when there are none)."""
+    _field, vocabulary = FORM_GROUPS[prefix]
+    for v in vocabulary:
+        _set(c[f"{prefix}_{v}"], v in items)
+    _set(c[f"{prefix}_none"], not items)
+
+
+#: Check-box answers the sweep rotates through (cycle lengths 7, 5 and 11: coprime, so they meet in
+#: many combinations with each other and with the radio answers).
+_SWEEP_SYMPTOMS = (
+    (), ("swelling",), ("numbness", "tingling"), ("redness", "swelling", "fever"), ("weakness",),
+    ("warmth", "one_leg_swollen"), ("mouth_or_fingertip_tingling", "hand_or_foot_clawing"),
+)
+_SWEEP_CONTEXTS = ((), ("recent_surgery",), ("new_or_changed_medicine",), ("drank_lots_of_plain_water",),
+                   ("head_or_neck_injury", "cast_or_tight_bandage"))
+_SWEEP_DANGERS = ((),) * 10 + (("chest_pain",),)
+
+
 def test_self_check_every_categorical_combination_shows_a_verdict():
-    """The form over the product of every radio answer (810 combinations, symptoms rotating through
-    none / one / several), the worked-case buttons and the untouched form: a verdict — or, for an
-    incomplete or contradictory form, an error naming the problem — is always shown."""
+    """The form over (1) the product of every criteria radio answer (recent injury × timing ×
+    intensity × trend × location × hydration: 810 combinations; body region, age, symptoms, context,
+    danger signs and the numbers rotating), (2) every single check-box item (each danger sign,
+    context item and symptom, and none) × every body region, the age band rotating, (3) the
+    worked-case buttons and the untouched form. Every complete state shows the tier banner
+    (``data-urgency``) that ``assess`` gives for the answers read from the controls; an incomplete or
+    contradictory one names the problem; a danger sign always shows the emergency box; never an
+    exception."""
     form = course.ui.self_check()
     c = form.controls
-    # untouched: nothing answered → an error that lists the unanswered questions, no verdict
+    # untouched: nothing answered → an error that lists the unanswered questions, no tier
     form.check_button.click()
-    assert form.assessment is None and 'data-verdict="error"' in form.verdict_html.value
-    assert "timing" in form.error and "recent_injury" in form.error
-    symptom_sets = [
-        (),
-        ("swelling",),
-        ("numbness", "tingling"),
-        ("redness", "swelling", "fever"),
-        ("weakness",),
-    ]
-    radios = ["recent_injury", "timing", "intensity", "trend", "location", "hydration"]
+    assert form.assessment is None and 'data-urgency="error"' in form.verdict_html.value
+    for word in ("timing", "recent_injury", "danger_signs", "body_region", "none of these"):
+        assert word in form.error, (word, form.error)
     start = time.perf_counter()
-    n, failures = 0, []
-    for i, combo in enumerate(itertools.product(*(control_values(c[k]) for k in radios))):
-        for k, v in zip(radios, combo, strict=True):
-            _set(c[k], v)
-        _set(c["days_since_injury"], float(i % 30))
-        _set(c["duration_weeks"], float(i % 9))
-        chosen = symptom_sets[i % len(symptom_sets)]
-        for s in selfcheck.SYMPTOMS:
-            _set(c[f"symptom_{s}"], s in chosen)
-        problems = check_form_state("self_check", form, {})
+    n, failures, tiers = 0, [], dict.fromkeys(selfcheck.TIERS, 0)
+
+    def check(label: str) -> None:
+        nonlocal n
+        try:  # the plot is inspected in every 25th state (the slider-grid sweep inspects it always)
+            problems = check_form_state("self_check", form, {}, figures=n % 25 == 0)
+        except Exception as exc:  # noqa: BLE001 - the sweep reports every failure with its state
+            problems = [f"{type(exc).__name__}: {exc}"]
         n += 1
+        if form.assessment is not None:
+            tiers[form.assessment.urgency] += 1
         if problems:
-            failures.append(f"{dict(zip(radios, combo, strict=True))}: {problems}")
+            failures.append(f"{label}: {problems[:3]}")
+
+    criteria = ["recent_injury", "timing", "intensity", "trend", "location", "hydration"]
+    for i, combo in enumerate(itertools.product(*(control_values(c[k]) for k in criteria))):
+        for k, v in zip(criteria, combo, strict=True):
+            _set(c[k], v)
+        _set(c["body_region"], selfcheck.BODY_REGIONS[i % len(selfcheck.BODY_REGIONS)])
+        _set(c["age_band"], selfcheck.AGE_BANDS[(i // 8) % len(selfcheck.AGE_BANDS)])
+        _set(c["days_since_injury"], f"{i % 50:g}")
+        _set(c["duration_weeks"], f"{(i % 13) / 2:g}")
+        _tick(c, "symptom", _SWEEP_SYMPTOMS[i % len(_SWEEP_SYMPTOMS)])
+        _tick(c, "context", _SWEEP_CONTEXTS[i % len(_SWEEP_CONTEXTS)])
+        _tick(c, "danger", _SWEEP_DANGERS[i % len(_SWEEP_DANGERS)])
+        check(str(dict(zip(criteria, combo, strict=True))))
+    n_criteria = n
+    # every single check-box item (and none) × every body region, the age band rotating (so every
+    # region × age pair occurs), around the self-care worked case
+    singles = [(None, ())] + [(p, (v,)) for p, (_f, vocabulary) in FORM_GROUPS.items() for v in vocabulary]
+    form.set_answers(selfcheck.EXAMPLES["strain_healing"][1])
+    for j, ((prefix, items), region) in enumerate(itertools.product(singles, selfcheck.BODY_REGIONS)):
+        age = selfcheck.AGE_BANDS[(j + j // 8) % len(selfcheck.AGE_BANDS)]
+        _set(c["body_region"], region)
+        _set(c["age_band"], age)
+        for p in FORM_GROUPS:
+            _tick(c, p, items if p == prefix else ())
+        check(f"body_region={region}, age_band={age}, {prefix}={items}")
     for case in form.case_buttons:
         form.case_buttons[case].click()
         n += 1
-        if (
-            form.assessment is None
-            or 'data-verdict="' + form.assessment.verdict + '"' not in form.verdict_html.value
-        ):
-            failures.append(f"worked case {case}: no verdict ({form.error})")
-    # changing an answer after a check clears the verdict (never a verdict next to other answers)
+        want = selfcheck.scenario_answers(case)
+        if form.assessment is None or form.assessment.urgency != selfcheck.assess(want).urgency:
+            failures.append(f"worked case {case}: no or wrong tier ({form.error})")
+        elif 'data-urgency="' + form.assessment.urgency + '"' not in form.verdict_html.value:
+            failures.append(f"worked case {case}: the banner does not show {form.assessment.urgency}")
+    # changing an answer after a check clears the tier (never a tier next to other answers)
     _set(c["intensity"], "mild" if c["intensity"].value != "mild" else "severe")
     assert form.assessment is None and "press <b>check</b>" in form.verdict_html.value.lower()
-    print(f"\n[self-check] {n} form states checked in {time.perf_counter() - start:.1f} s")
-    assert n >= 810 + len(form.case_buttons)
+    assert 'data-urgency="' not in form.verdict_html.value.replace('data-urgency=""', "")
+    seconds = time.perf_counter() - start
+    print(f"\n[self-check] {n} form states checked in {seconds:.1f} s; tiers shown: {tiers}")
+    assert n_criteria == 810 and n >= 810 + len(singles) * 8 + len(form.case_buttons)
+    assert all(tiers.values()), f"some tier never shown: {tiers}"
     assert not failures, f"{len(failures)} of {n} form states failed:\n" + "\n".join(failures[:10])
 
 
@@ -596,12 +744,18 @@ for name in course.ui.EXPLORERS:
             new = next(v for v in values if v != w.value)
         elif isinstance(w.value, bool):
             new = not w.value
+        elif isinstance(w.value, str):  # the self-check's number boxes (text, empty at first)
+            new = "1"
         else:
             new = w.max if w.value != w.max else w.min
         w.value = new
         moved.append(cname)
     if hasattr(ex, "check_button"):
-        ex.load_case(next(iter(ex.cases)))
+        ex.check_button.click()  # whatever the moves left (an answer set or a named error)
+        for case in ex.cases:
+            shown = ex.load_case(case)
+            if shown is None or shown.urgency not in selfcheck.TIERS:
+                report["errors"].append(f"{name}: worked case {case} shows no tier ({ex.error})")
         ex.check_button.click()
     built[name] = {"controls": moved, "figures": {k: len(f.data) for k, f in ex.figures.items()}}
 report["explorers"] = built
@@ -639,7 +793,12 @@ healing.spasm_rate(np.arange(43.0), "infection")
 healing.simulate_diary("overuse", 42, seed=3)
 healing.simulate_cohort("healing", n_patients=50, days=14, seed=1)
 for _desc, answers in selfcheck.EXAMPLES.values():
-    selfcheck.assess(answers).summary()
+    res = selfcheck.assess(answers)
+    if res.urgency not in selfcheck.TIERS or not res.summary().startswith(res.destination):
+        report["errors"].append(f"self-check example {_desc!r}: tier {res.urgency!r}, destination not first")
+    if answers.danger_signs and res.urgency != "emergency_now":
+        report["errors"].append(f"self-check example {_desc!r}: a danger sign but tier {res.urgency!r}")
+selfcheck.screen({"chest_pain"})
 from course.quizzes import TOPICS
 
 report["quizzes"] = [t for t in TOPICS if f"course.quizzes.{t}" in modules]  # topics written so far

@@ -1,8 +1,13 @@
-"""The self-check form in a real browser, driven with the keyboard: JupyterLab and Voilà.
+"""The self-check form (version 2) in a real browser, driven with the keyboard: JupyterLab and Voilà.
 
-Two worked cases are typed into the form (radio buttons and check boxes selected with the
-space bar, numbers typed, the Check button pressed with Enter) and the verdict is read from the
-page. Under Voilà the same form runs, and one explorer (notebook 01) answers its slider.
+Case 1 is typed into the form with the keyboard only: "none of these" ticked in the emergency
+screen, the context and the symptoms (Space on the check box), every radio question answered
+(Space on the option), the two numbers typed into their empty boxes (Tab sends them: the boxes
+have ``continuous_update=False``) and Check pressed with Enter; the page must show the self-care
+tier. Case 2 ticks one danger sign: the emergency box with the emergency destination (999) must
+appear at once, before Check, and Check then shows the emergency tier. The always-visible
+emergency line (999 / 112 / 911) and the disclaimer ("does not diagnose") are read from the page.
+Under Voilà the same form runs, and one explorer (notebook 01) answers its slider.
 """
 
 from __future__ import annotations
@@ -12,93 +17,148 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from course.ui.selfcheck import LABELS
+from course.selfcheck import LABELS, Answers, assess
 from tests.browser import lab as ui
 from tests.browser.servers import voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+#: Case 1: a recovering calf strain (the engine's ``EXAMPLES["strain_healing"]``): self-care.
 HEALING_CASE = {
-    "recent_injury": "yes", "days_since_injury": "4", "timing": "rest_after_injury", "intensity": "mild",
-    "trend": "lessening", "duration_weeks": "0.5", "location": "localized", "hydration": "adequate",
+    "body_region": "leg", "age_band": "16_to_64", "recent_injury": "yes", "days_since_injury": "4",
+    "timing": "rest_after_injury", "intensity": "mild", "trend": "lessening", "duration_weeks": "0.5",
+    "location": "localized", "hydration": "adequate",
 }
+RADIOS = ("body_region", "age_band", "recent_injury", "timing", "intensity", "trend", "location", "hydration")
+NONE_BOXES = ("danger", "context", "symptom")  # groups answered with "none of these" in case 1
+DANGER_SIGN = "chest_pain"  # case 2
+
+
+def _case_answers(danger_signs: tuple[str, ...] = ()) -> Answers:
+    """The answers the page is given, as the engine reads them."""
+    c = HEALING_CASE
+    return Answers(
+        recent_injury=True, days_since_injury=float(c["days_since_injury"]), timing=c["timing"],
+        intensity=c["intensity"], trend=c["trend"], duration_weeks=float(c["duration_weeks"]),
+        location=c["location"], symptoms=(), hydration=c["hydration"], danger_signs=danger_signs,
+        context=(), body_region=c["body_region"], age_band=c["age_band"],
+    )
+
+
+def _css(name: str) -> str:
+    return ".selfcheck-" + name.replace("_", "-")
+
+
+def _form(page):
+    """The first self-check widget on the page (every locator below is scoped to it)."""
+    form = page.locator(ui.EXPLORER, has=page.locator(".selfcheck-form")).first
+    form.locator(".selfcheck-form").wait_for()
+    return form
 
 
 def _press_until_checked(page, box, attempts: int = 3) -> None:
     """Focus a radio button / check box and press Space until the page shows it checked.
 
     A key press that arrives while the widget view is still being wired up can be lost; the
-    state shown on the page is what counts, so press again (Space never unchecks a radio button).
+    state shown on the page is what counts, so press again — but only while the box is still
+    unchecked (Space on a checked check box would untick it).
     """
-    for _ in range(attempts - 1):
+    for attempt in range(attempts):
+        if attempt and box.is_checked():
+            return
         box.focus()
         page.keyboard.press("Space")
         try:
             expect(box).to_be_checked(timeout=5_000)
             return
         except AssertionError:
-            continue
-    box.focus()
-    page.keyboard.press("Space")
-    expect(box).to_be_checked(timeout=5_000)
+            if attempt == attempts - 1:
+                raise
 
 
-def _radio(page, field: str, value: str) -> None:
+def _radio(page, form, field: str, value: str) -> None:
     text = value if field == "recent_injury" else LABELS[field][value]
-    label = page.locator(f".selfcheck-{field.replace('_', '-')} label", has_text=text).first
+    label = form.locator(f"{_css(field)} label", has_text=text).first
     _press_until_checked(page, label.locator("input"))
 
 
-def _number(page, field: str, value: str) -> None:
-    box = page.locator(f".selfcheck-{field.replace('_', '-')} input").first
+def _checkbox(page, form, name: str) -> None:
+    _press_until_checked(page, form.locator(f"{_css(name)} input").first)
+
+
+def _number(page, form, field: str, value: str) -> None:
+    box = form.locator(f"{_css(field)} input").first
     expect(box).to_be_enabled(timeout=15_000)  # "days since injury" opens once "yes" reached the kernel
+    expect(box).to_have_value("")  # the number boxes start empty: nothing is filled in for the user
     box.focus()
     page.keyboard.press("Control+A")
     page.keyboard.type(value)
-    page.keyboard.press("Tab")
-    expect(box).to_have_value(re.compile(rf"^{re.escape(value)}(\.0+)?$"))
+    page.keyboard.press("Tab")  # continuous_update=False: the value is sent when the box loses focus
+    expect(box).to_have_value(re.compile(rf"^{re.escape(value)}$"))
 
 
-def _checkbox(page, symptom: str) -> None:
-    _press_until_checked(page, page.locator(f".selfcheck-symptom-{symptom} input").first)
-
-
-def _check_and_read(page, expected: str) -> str:
-    page.locator(".selfcheck-check").first.focus()
+def _check_and_read(page, form, expected: str) -> str:
+    form.locator(".selfcheck-check").first.focus()
     page.keyboard.press("Enter")
-    verdict = page.locator(f'.selfcheck-verdict [data-verdict="{expected}"]')
+    verdict = form.locator(f'.selfcheck-verdict [data-urgency="{expected}"]').first
     try:
         verdict.wait_for(timeout=30_000)
     except Exception as exc:  # noqa: BLE001 - say what the page shows instead
-        shown = page.locator(".selfcheck-verdict").first.inner_text()
-        raise AssertionError(f"expected verdict {expected!r}, the page shows: {shown!r}") from exc
-    return verdict.inner_text()
+        shown = form.locator(".selfcheck-verdict").first.text_content()
+        raise AssertionError(f"expected tier {expected!r}, the page shows: {shown!r}") from exc
+    return verdict.text_content()
 
 
-def fill_and_check_two_cases(page) -> tuple[str, str]:
-    page.locator(".selfcheck-form").wait_for()
-    for field in ("recent_injury", "timing", "intensity", "trend", "location", "hydration"):
-        _radio(page, field, HEALING_CASE[field])
-    _number(page, "days_since_injury", HEALING_CASE["days_since_injury"])
-    _number(page, "duration_weeks", HEALING_CASE["duration_weeks"])
-    first = _check_and_read(page, "consistent_with_healing")
-    # second case: the same spasms, but radiating from the back with numbness → a nerve red flag
-    _radio(page, "location", "radiating")
-    _checkbox(page, "numbness")
-    second = _check_and_read(page, "seek_care")
-    return first, second
+def _always_visible(form) -> None:
+    """The emergency line (999 / 112 / 911) and the disclaimer are on the page, in view when scrolled to
+    (JupyterLab does not lay out cells that are out of view, so scroll first)."""
+    line = form.locator(".selfcheck-emergency-line").first
+    line.scroll_into_view_if_needed()
+    for number in ("999", "112", "911"):
+        expect(line).to_contain_text(number)
+    disclaimer = form.locator(".selfcheck-disclaimer").first
+    disclaimer.scroll_into_view_if_needed()
+    expect(disclaimer).to_contain_text(re.compile("diagnos", re.IGNORECASE))
+
+
+def fill_and_check_two_cases(page) -> tuple[str, str, str]:
+    """Case 1 typed with the keyboard → self-care; case 2 adds a danger sign → the emergency box at
+    once, then the emergency tier. Returns (tier text 1, emergency box text, tier text 2)."""
+    form = _form(page)
+    _always_visible(form)
+    assert assess(_case_answers()).urgency == "self_care"  # what the engine gives for the two cases
+    assert assess(_case_answers((DANGER_SIGN,))).urgency == "emergency_now"
+    for group in NONE_BOXES:
+        _checkbox(page, form, f"{group}_none")
+    for field in RADIOS:
+        _radio(page, form, field, HEALING_CASE[field])
+    _number(page, form, "days_since_injury", HEALING_CASE["days_since_injury"])
+    _number(page, form, "duration_weeks", HEALING_CASE["duration_weeks"])
+    expect(form.locator(".selfcheck-emergency [data-urgency]")).to_have_count(0)  # no danger sign yet
+    first = _check_and_read(page, form, "self_care")
+    # case 2: one danger sign → the emergency destination at once, before Check is pressed
+    _checkbox(page, form, f"danger_{DANGER_SIGN}")
+    box = form.locator('.selfcheck-emergency [data-urgency="emergency_now"]').first
+    box.wait_for(timeout=15_000)
+    emergency = box.text_content()
+    assert "999" in emergency and "emergency" in emergency.lower(), emergency
+    expect(form.locator(".selfcheck-danger-none input").first).not_to_be_checked()  # "none" cleared
+    expect(form.locator('.selfcheck-verdict [data-urgency="self_care"]')).to_have_count(0)  # stale tier gone
+    second = _check_and_read(page, form, "emergency_now")
+    assert "999" in second, second
+    reasons = form.locator(".selfcheck-reasons").first.text_content().lower()
+    assert "danger signs" in reasons and LABELS["danger_signs"][DANGER_SIGN].split(",")[0] in reasons
+    _always_visible(form)
+    return first, emergency, second
 
 
 def test_self_check_form_in_jupyterlab(page, lab):
     ui.open_notebook(page, lab, "06_self_check.ipynb")
     ui.run_all(page)
-    first, second = fill_and_check_two_cases(page)
-    print(f"\nverdicts read from the page: {first.splitlines()[0]!r} / {second.splitlines()[0]!r}")
-    assert "healing" in first.lower()
-    assert "health professional" in second.lower() or "seek" in second.lower()
-    reasons = page.locator(".selfcheck-reasons").first.inner_text().lower()
-    assert "numbness" in reasons and "location" in reasons
-    assert "diagnos" in page.locator(".selfcheck-disclaimer").first.inner_text().lower()
+    first, emergency, second = fill_and_check_two_cases(page)
+    print(f"\ntiers read from the page: {first[:60]!r} / {emergency[:60]!r} / {second[:60]!r}")
+    assert "self-care" in first.lower()
+    assert "emergency" in second.lower()
     assert ui.error_texts(page) == []
 
 
