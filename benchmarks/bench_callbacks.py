@@ -1,7 +1,9 @@
-"""Time every explorer's slider callback: median and p95 over >= 200 calls with varied values.
+"""Time every explorer under a seeded random walk of its controls: median and p95 over >= 200 moves.
 
 Setting a control's ``value`` from Python runs the explorer's callback synchronously (model +
-figure update), which is what a slider drag costs in the kernel. The self-check form (version 2)
+figure update), which is what a slider move costs in the kernel. At every step of the walk any
+control jumps to any allowed value, in any order (:func:`explorer_walk`), so caches that only cover
+moves away from the defaults do not flatter the result. The self-check form (version 2)
 answers on its Check button instead: it is timed by a seeded random walk over its controls (one
 answer changed + Check per step; see :func:`form_walk`). Run with ``make bench`` or
 ``python benchmarks/bench_callbacks.py [explorer ...]``.
@@ -120,18 +122,37 @@ def bench_explorer(name: str, n_calls: int = N_CALLS) -> dict:
     controls = {k: c for k, c in getattr(explorer, "controls", {}).items() if control_values(c, 2)}
     if not controls:
         return {"name": name, "build_ms": build_ms, "times": []}
-    per_control = max(1, n_calls // len(controls))
-    times = []
-    for control in controls.values():
-        original = control.value
-        for value in control_values(control, per_control):
-            if value == control.value:
-                continue
-            t = time.perf_counter()
-            control.value = value
-            times.append((time.perf_counter() - t) * 1e3)
-        control.value = original
-    return {"name": name, "build_ms": build_ms, "times": times, "controls": list(controls)}
+    return {"name": name, "build_ms": build_ms, **explorer_walk(controls, n_calls)}
+
+
+def _random_value(control: widgets.ValueWidget, rng: np.random.Generator):
+    """Any allowed value of one control: a slider anywhere on its range (on its step), any option, a toggle."""
+    if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+        n_steps = int(round((control.max - control.min) / control.step))
+        value = control.min + int(rng.integers(0, n_steps + 1)) * control.step
+        return int(value) if isinstance(control, widgets.IntSlider) else float(min(value, control.max))
+    if isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
+        return not control.value
+    return _options(control)[int(rng.integers(len(control.options)))]
+
+
+def explorer_walk(controls: dict, n_calls: int = N_CALLS, seed: int = WALK_SEED) -> dict:
+    """Seeded random walk: at every step any control jumps to any allowed value (not sweeps from defaults)."""
+    rng = np.random.default_rng(seed)
+    names = list(controls)
+    times: list[float] = []
+    moved: Counter = Counter()
+    while len(times) < n_calls:
+        name = names[int(rng.integers(len(names)))]
+        control = controls[name]
+        value = _random_value(control, rng)
+        if value == control.value:
+            continue
+        t = time.perf_counter()
+        control.value = value
+        times.append((time.perf_counter() - t) * 1e3)
+        moved[name] += 1
+    return {"times": times, "controls": sorted(moved)}
 
 
 def main(argv: list[str]) -> int:
