@@ -245,54 +245,50 @@ def _check_healing_figures(ex) -> None:
     assert tuple(rate.layout.yaxis.range)[1] >= max(a.y.max(), b.y.max())
 
 
-def test_healing_explorer_stays_in_step_with_the_model_under_a_random_walk():
-    # the explorer caches what a move cannot have changed; any control, any value, any order must
-    # still show exactly the model (the same random walk as benchmarks/bench_healing.py)
+def _random_walk(ex, seed: int, check, steps: int = 120) -> None:
+    """Move any control of ``ex`` to any value, in a seeded order; ``check(ex)`` every 4th step and at the end.
+
+    The same random walk as benchmarks/bench_healing.py (its ``_random_value``).
+    """
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from bench_healing import _random_value
 
-    ex = healing_explorer()
-    rng = np.random.default_rng(7)
+    rng = np.random.default_rng(seed)
     names = list(ex.controls)
-    for step in range(120):
+    for step in range(steps):
         control = ex.controls[names[int(rng.integers(len(names)))]]
         value = _random_value(control, rng)
         if value is not None:
             control.value = value
         if step % 4 == 0:
-            _check_healing_figures(ex)
-    _check_healing_figures(ex)
+            check(ex)
+    check(ex)
+
+
+def test_healing_explorer_stays_in_step_with_the_model_under_a_random_walk():
+    # the explorer caches what a move cannot have changed; any control, any value, any order must
+    # still show exactly the model
+    _random_walk(healing_explorer(), 7, _check_healing_figures)
+
+
+def _check_treatment_explorer(ex) -> None:
+    c = {k: w.value for k, w in ex.controls.items()}
+    chosen = tuple(n for n in hm.TREATMENTS if c[n])
+    common = dict(
+        severity=c["severity"], start_day=c["start_day"], heat_start_day=c["heat_start_day"],
+        dehydration_hypothesis=c["dehydration_hypothesis"],
+    )
+    expected = hm.spasms_avoided(c["scenario"], chosen, **common)
+    assert ex.result["avoided"] == pytest.approx(expected, abs=1e-9)
+    without, with_t = ex.figures["rate"].data[0], ex.figures["rate"].data[1]
+    np.testing.assert_allclose(without.y, hm.spasm_rate(without.x, c["scenario"], **common), rtol=1e-12)
+    np.testing.assert_allclose(
+        with_t.y, hm.spasm_rate(with_t.x, c["scenario"], treatments=chosen, **common), rtol=1e-12
+    )
 
 
 def test_treatment_explorer_stays_in_step_with_the_model_under_a_random_walk():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from bench_healing import _random_value
-
-    ex = treatment_explorer()
-    rng = np.random.default_rng(8)
-    names = list(ex.controls)
-    for step in range(120):
-        control = ex.controls[names[int(rng.integers(len(names)))]]
-        value = _random_value(control, rng)
-        if value is not None:
-            control.value = value
-        if step % 4 == 0:
-            c = {k: w.value for k, w in ex.controls.items()}
-            chosen = tuple(n for n in hm.TREATMENTS if c[n])
-            common = dict(
-                severity=c["severity"], start_day=c["start_day"], heat_start_day=c["heat_start_day"],
-                dehydration_hypothesis=c["dehydration_hypothesis"],
-            )
-            expected = hm.spasms_avoided(c["scenario"], chosen, **common)
-            assert ex.result["avoided"] == pytest.approx(expected, abs=1e-9)
-            without, with_t = ex.figures["rate"].data[0], ex.figures["rate"].data[1]
-            np.testing.assert_allclose(without.y, hm.spasm_rate(without.x, c["scenario"], **common), rtol=1e-12)
-            np.testing.assert_allclose(
-                with_t.y, hm.spasm_rate(with_t.x, c["scenario"], treatments=chosen, **common), rtol=1e-12
-            )
+    _random_walk(treatment_explorer(), 8, _check_treatment_explorer)
