@@ -49,6 +49,7 @@ from course.selfcheck import (
     SYMPTOMS,
     TIER_ICONS,
     TIER_LABELS,
+    TIER_VERDICT,
     TIMINGS,
     TRENDS,
     Answers,
@@ -131,8 +132,7 @@ def _question(key: str) -> widgets.HTML:
 
 def _banner(tier: str, body: str, role: str = "status") -> str:
     bg, fg = TIER_COLOURS.get(tier, ("transparent", _BLACK))
-    verdict = {"emergency_now": "seek_care", "urgent_today": "seek_care", "see_soon": "seek_care",
-               "routine": "monitor", "self_care": "consistent_with_healing"}.get(tier, tier)
+    verdict = TIER_VERDICT.get(tier, tier)
     return (
         f'<div role="{role}" aria-live="polite" data-urgency="{tier}" data-verdict="{verdict}" '
         f'style="background:{bg};color:{fg};border:2px solid {_BLACK};border-radius:6px;'
