@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from course.ui._common import A11Y_SCOPE, AccessibleNames, Explorer, unit_slider
+from course.ui._common import A11Y_SCOPE, AccessibleNames, Explorer
 from course.ui.welcome import warmup_explorer
 
 
@@ -25,9 +25,9 @@ def test_the_script_names_handles_groups_and_inputs_inside_its_own_box():
     esm = AccessibleNames()._esm
     for needed in (".noUi-handle", "aria-label", "aria-valuetext", "radiogroup", "MutationObserver", *A11Y_SCOPE):
         assert needed in esm
-    slider = unit_slider("Extracellular K⁺", "mM", 1.0, 10.0, 0.1, 4.0)
-    ex = Explorer([slider], controls={"k": slider}, figures={}, update=lambda: None)
-    assert isinstance(ex.children[0], widgets.FloatSlider) and len(ex.children) == 2
+    ex = warmup_explorer()
+    assert isinstance(ex.children[0], widgets.FloatSlider) and len(ex.children) == 4
+    assert isinstance(ex, Explorer) and ex.children[0].description == "Extracellular K⁺ (mM)"
 
 
 def test_replacing_the_children_keeps_the_naming_widget_last():

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ast
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,7 +19,7 @@ from course._checks import check_array, check_choice, check_number
 from course.build import clean_notebook, notebook_paths
 from course.cli import main
 from course.quizzes import TOPICS, Question, load
-from course.ui._common import Explorer, unit_slider
+from course.ui._common import Explorer, sync_figure_state, unit_slider
 from course.ui.quiz import quiz
 
 
@@ -93,25 +95,94 @@ def test_normal_band_rejects_bad_axis():
 
 
 # --- explorer base ---------------------------------------------------------------------------------------------
-def test_explorer_runs_update_on_change_and_syncs_figure_state():
+@dataclass(frozen=True)
+class _Inputs:
+    length_mm: float
+
+
+@dataclass(frozen=True)
+class _View:
+    y: np.ndarray
+
+
+class _Ruler(Explorer):
+    """The smallest explorer: one slider (mm), one figure; counts its computes."""
+
+    computed: list[float]
+
+    def make_controls(self):
+        self.computed = []
+        return {"length": unit_slider("Length", "mm", 0.0, 10.0, 0.5, 2.0, normal=(1.0, 3.0)),
+                "width": unit_slider("Width", "mm", 0.0, 10.0, 0.5, 1.0)}
+
+    def read(self):
+        return _Inputs(float(self.controls["length"].value))
+
+    def compute(self, inputs):
+        self.computed.append(inputs.length_mm)
+        return _View(np.array([inputs.length_mm]))
+
+    def make_figures(self, view):
+        fig = style.figure()
+        fig.add_scatter(x=np.array([0.0]), y=view.y)
+        return {"plot": fig}
+
+    def arrange(self):
+        return [self.controls["length"], self.figures["plot"]]
+
+    def render(self, view):
+        with self.figures["plot"].batch_update():
+            self.figures["plot"].data[0].y = view.y
+
+    def on_change(self, name, change):
+        if name == "width":  # a linked control: moving width sets length twice, and the explorer recomputes once
+            with self.hold():
+                self.controls["length"].value = change["new"]
+                self.controls["length"].value = change["new"] + 0.5
+
+
+def test_explorer_wires_read_compute_render_once_per_change():
     slider = unit_slider("Length", "mm", 0.0, 10.0, 0.5, 2.0, normal=(1.0, 3.0))
     assert slider.description == "Length (mm)" and "normal range 1–3 mm" in slider.tooltip
-    fig = style.figure_widget()
-    fig.add_scatter(x=np.array([0.0]), y=np.array([0.0]))
-    calls = []
-
-    def update():
-        calls.append(slider.value)
-        with fig.batch_update():
-            fig.data[0].y = np.array([slider.value])
-
-    ex = Explorer([slider, fig], controls={"length": slider}, figures={"plot": fig}, update=update)
-    assert calls == [2.0]
+    ex = _Ruler()
+    assert ex.computed == [2.0] and ex.view.y[0] == 2.0
     assert "course-explorer" in ex._dom_classes
-    # traces added with add_* are in the synced state, so Voilà can restore them
-    assert len(fig._widget_data) == 1
     ex.controls["length"].value = 4.0
-    assert calls == [2.0, 4.0] and fig.data[0].y[0] == 4.0
+    assert ex.computed == [2.0, 4.0] and ex.figures["plot"].data[0].y[0] == 4.0
+    # a linked change under hold(): two slider moves, one recompute, with the final value
+    ex.controls["width"].value = 6.0
+    assert ex.computed == [2.0, 4.0, 6.5] and ex.figures["plot"].data[0].y[0] == 6.5
+    ex.refresh()
+    assert ex.computed[-1] == 6.5
+
+
+def test_figures_are_built_with_their_traces_in_the_synced_state():
+    """The public route: a FigureWidget made from a Figure has its traces in the synced state at once."""
+    ex = _Ruler()
+    fig = ex.figures["plot"]
+    assert isinstance(fig, go.FigureWidget)
+    assert len(fig._widget_data) == 1 and list(fig._widget_data[0]["y"]) == [2.0]
+
+
+def test_sync_figure_state_covers_changes_before_display():
+    """A change made before the explorer is displayed reaches the synced state when it is displayed.
+
+    This uses plotly internals (``_widget_data``, ``_widget_layout``, ``_data``, ``_layout_obj._props``) in one
+    place, ``course.ui._common.sync_figure_state``; this test fails if a plotly upgrade renames them.
+    """
+    ex = _Ruler()
+    fig = ex.figures["plot"]
+    for trait in ("_widget_data", "_widget_layout"):
+        assert fig.trait_metadata(trait, "sync") is True, trait
+    ex.controls["length"].value = 7.0
+    assert list(fig._widget_data[0]["y"]) == [2.0]  # the restyle went out as a message only
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert list(fig._widget_data[0]["y"]) == [7.0]
+    assert fig._widget_layout == fig._layout_obj._props
+    fig.layout.title.text = "later"
+    sync_figure_state(fig)
+    assert fig._widget_layout["title"]["text"] == "later"
 
 
 # --- quiz -------------------------------------------------------------------------------------------------------

@@ -166,3 +166,31 @@ def test_status_box_shows_the_preset_note(ex, key):
     assert PRESET_NOTES[key] in html.unescape(ex.texts["status"].value)
     ex.controls["k"].value = 9.9  # no preset has this value
     assert "Your own combination" in html.unescape(ex.texts["status"].value)
+
+
+# --- the pure compute step, with no widget built ------------------------------------------------------------
+def test_compute_is_pure_and_matches_the_model():
+    from course.ui.electrolytes import MembraneExplorer, MembraneInputs
+
+    ecf = PRESETS["hyperkalaemia"]
+    view = MembraneExplorer.compute(MembraneInputs(ecf, 30.0, "acute"))
+    e = equilibrium_potentials(ecf, 30.0)
+    v = resting_potential(ecf, 30.0, chloride="acute")
+    np.testing.assert_allclose(view.bars_mv, [e["K"], e["Na"], e["Cl"], e["Ca"], v], rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(view.vrest_curve_mv, resting_potential_curve(K_CURVE_MM, ecf, 30.0, chloride="acute"))
+    np.testing.assert_allclose(view.ek_curve_mv, [nernst(1, k, 150.0, 30.0) for k in K_CURVE_MM], atol=1e-9)
+    assert view.preset == "hyperkalaemia" and view.k_mm == ecf.k
+    assert "acute chloride" in view.vrest_name and "30.0 °C" in html.unescape(view.status_html)
+    # the same inputs give the same view; a value between presets is "custom"
+    again = MembraneExplorer.compute(MembraneInputs(ecf, 30.0, "acute"))
+    np.testing.assert_array_equal(again.bars_mv, view.bars_mv)
+    assert MembraneExplorer.compute(MembraneInputs(ecf.replace(k=6.55))).preset == CUSTOM
+
+
+def test_warmup_compute_is_the_nernst_equation():
+    from course.ui.welcome import K_IN_MM, WarmupExplorer, WarmupInputs
+
+    view = WarmupExplorer.compute(WarmupInputs(8.0))
+    # 26.7 mV · ln(8/150) at 37 °C ≈ −78.3 mV (PHYSIOLOGY_REFERENCE: E_K ≈ −97 mV at 4 mM)
+    assert view.e_k_mv == pytest.approx(nernst(1, 8.0, K_IN_MM)) and round(view.e_k_mv, 1) == -78.3
+    assert "At 8.0 mM" in view.words and f"{view.e_k_mv:.1f} mV" in view.words

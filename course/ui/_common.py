@@ -4,8 +4,10 @@ and the accessible names of the controls inside it (:class:`AccessibleNames`).""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from copy import deepcopy
+from typing import Any
 
 import anywidget
 import ipywidgets as widgets
@@ -13,7 +15,7 @@ import plotly.graph_objects as go
 
 __all__ = [
     "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
-    "AccessibleNames", "A11Y_SCOPE",
+    "AccessibleNames", "A11Y_SCOPE", "sync_figure_state",
 ]
 
 #: Width of a control's label (long enough for a name plus its unit) and of the whole control row.
@@ -215,67 +217,123 @@ class AccessibleNames(anywidget.AnyWidget):
 
 
 class Explorer(widgets.VBox):
-    """An explorer: a VBox of controls and figures plus handles used by tests and benchmarks.
+    """The template every explorer follows: controls → ``read`` → pure ``compute`` → thin ``render``.
 
-    Parameters
-    ----------
-    children
-        The widgets to show, top to bottom.
-    controls
-        Name → value widget. Changing any of them runs ``update`` synchronously.
-    figures
-        Name → ``go.FigureWidget`` that ``update`` refreshes.
-    update
-        Callback that recomputes the model and updates the figures (inside
-        ``batch_update()``). Called once at construction.
+    A subclass names its parts; the base wires them together (``jupyter-widgets`` tutorial's model/GUI split):
+
+    ``make_controls()``
+        Name → value widget (sliders with units, drop-downs, toggles). Called once.
+    ``read()``
+        The current control values as a small frozen *inputs* dataclass (the only place that reads widgets).
+    ``compute(inputs)``
+        **Pure**: models and numpy only, no widgets. Returns a *view* dataclass of arrays and strings
+        (figure data, status HTML, text alternatives), so it is unit-tested without a browser or widgets.
+    ``make_figures(view)``
+        Name → static ``go.Figure`` from :mod:`course.figures`, drawn for the first view. Each is wrapped in a
+        ``go.FigureWidget`` *with its traces at construction* (plotly's public route: they are then in the
+        widget's synced state from the start, which Voilà restores).
+    ``make_texts()``
+        Name → ``widgets.HTML`` box (status, text alternative of each figure). Optional.
+    ``arrange()``
+        The widgets to show, top to bottom (controls, figures and texts are attributes by then).
+    ``render(view)``
+        Copies the view into the figures (inside ``batch_update()``) and the text boxes. No model code.
+    ``on_change(name, change)``
+        Optional: keep linked controls consistent (e.g. a preset menu that moves sliders) before the
+        explorer recomputes. Changes made under :meth:`hold` do not recompute one by one.
+
+    Every control change runs ``on_change`` and then one ``refresh`` (``read → compute → render``), so
+    behaviour never depends on the order in which observers were registered. ``explorer.view`` is the
+    last view rendered; ``explorer.controls``, ``explorer.figures`` and ``explorer.texts`` are the handles
+    that tests, benchmarks and notebooks use.
     """
 
-    def __init__(
-        self,
-        children: list[widgets.Widget],
-        controls: Mapping[str, widgets.ValueWidget],
-        figures: Mapping[str, go.FigureWidget],
-        update: Callable[[], None],
-        **kwargs,
-    ) -> None:
+    def __init__(self, **kwargs) -> None:
+        self._held = 0
+        self.controls: dict[str, widgets.ValueWidget] = dict(self.make_controls())
+        self.view = self.compute(self.read())
+        self.figures: dict[str, go.FigureWidget] = {
+            name: go.FigureWidget(fig) for name, fig in self.make_figures(self.view).items()
+        }
+        self.texts: dict[str, widgets.HTML] = dict(self.make_texts())
         #: names the sliders, radio groups and text boxes in the page (see AccessibleNames)
         self.accessible_names = AccessibleNames()
-        super().__init__(children=[*children, self.accessible_names], **kwargs)
+        super().__init__(children=[*self.arrange(), self.accessible_names], **kwargs)
         self.add_class(A11Y_SCOPE[0])  # "course-explorer": also the stable hook for browser tests
         self.observe(self._keep_accessible_names, names="children")
-        self.controls: dict[str, widgets.ValueWidget] = dict(controls)
-        self.figures: dict[str, go.FigureWidget] = dict(figures)
-        self._update = update
-        for control in self.controls.values():
-            control.observe(self._on_change, names="value")
-        self._update()
-        self.sync_figures()
+        self.render(self.view)
+        for name, control in self.controls.items():
+            control.observe(lambda change, name=name: self._on_control(name, change), names="value")
+
+    # -- the parts a subclass provides ------------------------------------------------------------------
+    def make_controls(self) -> Mapping[str, widgets.ValueWidget]:
+        raise NotImplementedError
+
+    def read(self) -> Any:
+        raise NotImplementedError
+
+    def compute(self, inputs: Any) -> Any:
+        raise NotImplementedError
+
+    def make_figures(self, view: Any) -> Mapping[str, go.Figure]:
+        return {}
+
+    def make_texts(self) -> Mapping[str, widgets.HTML]:
+        return {}
+
+    def arrange(self) -> list[widgets.Widget]:
+        raise NotImplementedError
+
+    def render(self, view: Any) -> None:
+        raise NotImplementedError
+
+    def on_change(self, name: str, change: dict) -> None:
+        """Hook for linked controls; the default does nothing."""
+
+    # -- wiring ---------------------------------------------------------------------------------------
+    def _on_control(self, name: str, change: dict) -> None:
+        if self._held:
+            return
+        self.on_change(name, change)
+        self.refresh()
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Set several controls at once: no recompute per change (the caller refreshes once after)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+    def refresh(self) -> None:
+        """Recompute from the current control values and redraw."""
+        if self._held:
+            return
+        self.view = self.compute(self.read())
+        self.render(self.view)
 
     def _keep_accessible_names(self, change: dict) -> None:
         """A subclass or a notebook that replaces ``children`` keeps the naming widget (appended last)."""
         if self.accessible_names not in change["new"]:
             self.children = (*change["new"], self.accessible_names)
 
-    def sync_figures(self) -> None:
-        """Copy each figure's current traces and layout into its synced widget state.
-
-        ``FigureWidget`` does this itself only when it is displayed on its own. Inside a
-        container, traces added with ``add_*`` after construction reach the browser only as
-        one-off messages, which Voilà drops when it restores widget state (seen with plotly
-        7.1 / voila 0.5.13: an empty plot). Syncing the full state here makes the figure
-        render with its data in JupyterLab and Voilà alike.
-        """
-        for fig in self.figures.values():
-            fig._widget_layout = deepcopy(fig._layout_obj._props)
-            fig._widget_data = deepcopy(fig._data)
-
     def _repr_mimebundle_(self, **kwargs):
-        self.sync_figures()
+        for fig in self.figures.values():
+            sync_figure_state(fig)
         return super()._repr_mimebundle_(**kwargs)
 
-    def _on_change(self, _change: dict) -> None:
-        self._update()
 
-    def refresh(self) -> None:
-        """Recompute and redraw with the current control values."""
-        self._update()
+def sync_figure_state(fig: go.FigureWidget) -> None:
+    """Copy a figure's current traces and layout into its synced widget state (the one private route left).
+
+    The figures are built with their traces at construction, so the synced state is right from the start.
+    What this covers is a change made *after* construction and *before* the explorer is displayed (a
+    notebook cell that sets a control, then shows the explorer): plotly sends that change as a one-off
+    message, which Voilà drops when it restores widget state (plotly 7.1 / voila 0.5.13: a stale plot).
+    ``FigureWidget._repr_mimebundle_`` does exactly this copy when a figure is displayed on its own; a
+    figure inside a box is never asked for its mimebundle, so the explorer does it. Tested in
+    ``tests/test_infrastructure.py``, which fails if a plotly upgrade renames these attributes.
+    """
+    fig._widget_layout = deepcopy(fig._layout_obj._props)
+    fig._widget_data = deepcopy(fig._data)
