@@ -9,6 +9,7 @@ interpreter versions and paths.
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 import nbformat
 from nbclient import NotebookClient
@@ -18,7 +19,7 @@ __all__ = ["NOTEBOOK_DIR", "notebook_paths", "execute_notebook", "clean_notebook
 #: ``notebooks/`` next to the ``course`` package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+KERNELSPEC = MappingProxyType({"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"})
 
 
 def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
@@ -28,7 +29,7 @@ def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
 
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop volatile and machine-specific metadata from an executed notebook (in place)."""
-    nb.metadata = nbformat.from_dict({"kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
+    nb.metadata = nbformat.from_dict({"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}})
     for cell in nb.cells:
         for key in ("execution", "collapsed", "scrolled", "ExecuteTime"):
             cell.metadata.pop(key, None)

@@ -40,6 +40,7 @@ import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
@@ -115,37 +116,37 @@ def nernst(z: int, c_out: float, c_in: float, temp_c: float = 37.0) -> float:
 FIELDS: tuple[str, ...] = ("k", "na", "cl", "ca", "mg")
 
 #: Unit of every field.
-FIELD_UNITS: dict[str, str] = {f: "mM" for f in FIELDS}
+FIELD_UNITS: Mapping[str, str] = MappingProxyType({f: "mM" for f in FIELDS})
 
 #: Human-readable name of every field.
-FIELD_LABELS: dict[str, str] = {
+FIELD_LABELS: Mapping[str, str] = MappingProxyType({
     "k": "K⁺",
     "na": "Na⁺",
     "cl": "Cl⁻",
     "ca": "Ca²⁺ (ionized)",
     "mg": "Mg²⁺",
-}
+})
 
 #: Wide physical range (mM, inclusive) that :class:`Electrolytes` accepts. Both ends lie far beyond any
 #: value compatible with life, so every clinical extreme (and any sweep a notebook may want) fits; zero,
 #: negative and vanishingly small values are rejected with ``ValueError``.
-PHYSICAL_RANGES: dict[str, tuple[float, float]] = {
+PHYSICAL_RANGES: Mapping[str, tuple[float, float]] = MappingProxyType({
     "k": (0.1, 20.0),
     "na": (10.0, 250.0),
     "cl": (10.0, 250.0),
     "ca": (0.01, 5.0),
     "mg": (0.01, 10.0),
-}
+})
 
 #: Normal adult serum ranges (mM), inclusive; ``ca`` ionized, ``mg`` total serum. Reference intervals
 #: differ a little between laboratories; these are the course values (COURSE_SPEC / PHYSIOLOGY_REFERENCE).
-NORMAL_RANGES: dict[str, tuple[float, float]] = {
+NORMAL_RANGES: Mapping[str, tuple[float, float]] = MappingProxyType({
     "k": (3.5, 5.0),
     "na": (135.0, 145.0),
     "cl": (98.0, 106.0),
     "ca": (1.1, 1.3),
     "mg": (0.7, 1.0),
-}
+})
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def _check_ecf(ecf: object) -> Electrolytes:
 #: Skeletal-muscle cytosol (mM): K⁺ 150 (Sejersted & Sjøgaard 2000: 140–160), Na⁺ 12 (10–12), Cl⁻ 4
 #: (4–6, passively distributed; at 4 mM Cl⁻ is close to equilibrium, E_Cl ≈ −87 mV vs V_rest ≈ −89 mV), free
 #: Ca²⁺ 1e-4 mM = 100 nM (resting 50–100 nM). Override per call with ``intracellular={...}``.
-INTRACELLULAR_MM: dict[str, float] = {"K": 150.0, "Na": 12.0, "Cl": 4.0, "Ca": 1e-4}
+INTRACELLULAR_MM: Mapping[str, float] = MappingProxyType({"K": 150.0, "Na": 12.0, "Cl": 4.0, "Ca": 1e-4})
 
 _INTRACELLULAR_RANGES: dict[str, tuple[float, float]] = {
     "K": (0.0, 400.0),
@@ -215,7 +216,7 @@ _INTRACELLULAR_RANGES: dict[str, tuple[float, float]] = {
 
 #: Resting permeability ratios of skeletal muscle relative to P_K (Hodgkin & Horowicz 1959, frog
 #: twitch fibres: P_K : P_Na : P_Cl ≈ 1 : 0.01 : 2). Override per call with ``permeability={...}``.
-PERMEABILITY: dict[str, float] = {"K": 1.0, "Na": 0.01, "Cl": 2.0}
+PERMEABILITY: Mapping[str, float] = MappingProxyType({"K": 1.0, "Na": 0.01, "Cl": 2.0})
 
 #: Allowed values of the ``chloride`` argument (see the module docstring).
 CHLORIDE_MODES: tuple[str, ...] = ("steady", "acute")
@@ -433,7 +434,7 @@ def classify(ecf: Electrolytes) -> dict[str, str]:
 #: regulation and lost in sweat only in small amounts, so they stay at their defaults. Replacing the
 #: sweat with plain water instead would dilute Na⁺ towards hyponatraemia: the preset is the
 #: "no drinking" case.
-PRESETS: dict[str, Electrolytes] = {
+PRESETS: Mapping[str, Electrolytes] = MappingProxyType({
     "normal": Electrolytes(),
     "hypokalaemia": Electrolytes(k=3.0),
     "severe_hypokalaemia": Electrolytes(k=2.0),
@@ -442,10 +443,10 @@ PRESETS: dict[str, Electrolytes] = {
     "hypocalcaemia": Electrolytes(ca=0.8),
     "hypomagnesaemia": Electrolytes(mg=0.5),
     "dehydration_sweating": Electrolytes(na=147.0, cl=107.0),
-}
+})
 
 #: Human-readable names of the presets (for dropdowns and printed tables).
-PRESET_LABELS: dict[str, str] = {
+PRESET_LABELS: Mapping[str, str] = MappingProxyType({
     "normal": "Normal serum values",
     "hypokalaemia": "Hypokalaemia (K⁺ 3.0 mM)",
     "severe_hypokalaemia": "Severe hypokalaemia (K⁺ 2.0 mM)",
@@ -454,13 +455,13 @@ PRESET_LABELS: dict[str, str] = {
     "hypocalcaemia": "Hypocalcaemia (ionized Ca²⁺ 0.8 mM)",
     "hypomagnesaemia": "Hypomagnesaemia (Mg²⁺ 0.5 mM)",
     "dehydration_sweating": "Dehydration after heavy sweating (Na⁺ 147, Cl⁻ 107 mM)",
-}
+})
 
 #: Teaching note per preset, shown beside the explorer: what the resting-potential model says, and the
 #: clinical picture it cannot show (sources: Jurkat-Rott et al. 2009; Krishnan et al. 2005; Turner et al. 2016;
 #: del Castillo & Engbaek 1954; hypomagnesaemia → impaired PTH secretion and action, Harrison's). Low Ca²⁺ and
 #: low Mg²⁺ are never attributed to sweating: PTH defends ionized Ca²⁺, and sweat carries little of either.
-PRESET_NOTES: dict[str, str] = {
+PRESET_NOTES: Mapping[str, str] = MappingProxyType({
     "normal": "All five ions inside their normal serum ranges.",
     "hypokalaemia": (
         "Mild low K⁺: the model fibre hyperpolarises. Patients with low K⁺ feel weak and achy and can get "
@@ -491,4 +492,4 @@ PRESET_NOTES: dict[str, str] = {
         "Sweat holds less salt than plasma, so losing it without drinking concentrates Na⁺ and Cl⁻ "
         "(assumption: 3 L of sweat with Na⁺ 43 mM, nothing drunk). Ca²⁺ and Mg²⁺ stay normal."
     ),
-}
+})

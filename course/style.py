@@ -11,6 +11,8 @@ alternative shown beside it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import plotly.graph_objects as go
@@ -30,7 +32,7 @@ __all__ = [
 ]
 
 #: The eight Okabe–Ito colours (hex), keyed by name.
-OKABE_ITO: dict[str, str] = {
+OKABE_ITO: Mapping[str, str] = MappingProxyType({
     "black": "#000000",
     "orange": "#E69F00",
     "sky_blue": "#56B4E9",
@@ -39,36 +41,36 @@ OKABE_ITO: dict[str, str] = {
     "blue": "#0072B2",
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
-}
+})
 
 #: Default trace colour order (yellow last: low contrast on white).
-COLORWAY: list[str] = [
+COLORWAY: tuple[str, ...] = tuple(
     OKABE_ITO[k]
     for k in ("blue", "vermillion", "bluish_green", "orange", "reddish_purple", "sky_blue", "black", "yellow")
-]
+)
 
 #: Line dash patterns paired with :data:`COLORWAY` so lines differ without colour.
-DASHES: list[str] = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
+DASHES: tuple[str, ...] = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash")
 
 #: Marker symbols paired with :data:`COLORWAY`.
-SYMBOLS: list[str] = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
+SYMBOLS: tuple[str, ...] = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon")
 
 #: One fixed colour per ion, used in every notebook.
-ION_COLORS: dict[str, str] = {
+ION_COLORS: Mapping[str, str] = MappingProxyType({
     "K": OKABE_ITO["blue"],
     "Na": OKABE_ITO["vermillion"],
     "Cl": OKABE_ITO["bluish_green"],
     "Ca": OKABE_ITO["orange"],
     "Mg": OKABE_ITO["reddish_purple"],
     "Vrest": OKABE_ITO["black"],
-}
+})
 
 #: One fixed colour per healing phase.
-PHASE_COLORS: dict[str, str] = {
+PHASE_COLORS: Mapping[str, str] = MappingProxyType({
     "inflammation": OKABE_ITO["vermillion"],
     "proliferation": OKABE_ITO["orange"],
     "remodeling": OKABE_ITO["blue"],
-}
+})
 
 #: Semi-transparent grey for "normal range" bands.
 NORMAL_BAND = "rgba(0, 158, 115, 0.12)"

@@ -7,10 +7,12 @@ topic's widgets never load another's.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 #: explorer function name → module in ``course.ui`` that defines it.
-EXPLORERS: dict[str, str] = {
+EXPLORERS: Mapping[str, str] = MappingProxyType({
     "warmup_explorer": "welcome",
     "membrane_explorer": "electrolytes",
     "contraction_explorer": "contraction",
@@ -18,7 +20,7 @@ EXPLORERS: dict[str, str] = {
     "healing_explorer": "healing",
     "treatment_explorer": "treatment",
     "self_check": "selfcheck",
-}
+})
 
 __all__ = [*EXPLORERS, "EXPLORERS"]  # the quiz widget: ``from course.ui.quiz import quiz``
 
