@@ -20,6 +20,7 @@ from collections import Counter
 
 import ipywidgets as widgets
 import numpy as np
+from timing import random_value
 
 from course.selfcheck import DAYS_RANGE, DURATION_WEEKS_RANGE, EXAMPLES
 from course.ui import EXPLORERS
@@ -43,10 +44,6 @@ def control_values(control: widgets.ValueWidget, n: int) -> list:
     if isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
         return [bool(i % 2) for i in range(n)]
     return []
-
-
-def _options(control: widgets.ValueWidget) -> list:
-    return [o[1] if isinstance(o, tuple) else o for o in control.options]
 
 
 def _walk_step(form, rng: np.random.Generator) -> tuple[str, object] | None:
@@ -76,8 +73,7 @@ def _walk_step(form, rng: np.random.Generator) -> tuple[str, object] | None:
         return (key, False) if others else (none, True)
     control = c[question]
     if isinstance(control, widgets.RadioButtons):
-        options = [v for v in _options(control) if v != control.value]
-        return question, options[rng.integers(len(options))]
+        return question, random_value(control, rng)
     if isinstance(control, widgets.Text):
         if control.disabled:
             return None
@@ -125,17 +121,6 @@ def bench_explorer(name: str, n_calls: int = N_CALLS) -> dict:
     return {"name": name, "build_ms": build_ms, **explorer_walk(controls, n_calls)}
 
 
-def _random_value(control: widgets.ValueWidget, rng: np.random.Generator):
-    """Any allowed value of one control: a slider anywhere on its range (on its step), any option, a toggle."""
-    if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
-        n_steps = int(round((control.max - control.min) / control.step))
-        value = control.min + int(rng.integers(0, n_steps + 1)) * control.step
-        return int(value) if isinstance(control, widgets.IntSlider) else float(min(value, control.max))
-    if isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
-        return not control.value
-    return _options(control)[int(rng.integers(len(control.options)))]
-
-
 def explorer_walk(controls: dict, n_calls: int = N_CALLS, seed: int = WALK_SEED) -> dict:
     """Seeded random walk: at every step any control jumps to any allowed value (not sweeps from defaults)."""
     rng = np.random.default_rng(seed)
@@ -145,8 +130,8 @@ def explorer_walk(controls: dict, n_calls: int = N_CALLS, seed: int = WALK_SEED)
     while len(times) < n_calls:
         name = names[int(rng.integers(len(names)))]
         control = controls[name]
-        value = _random_value(control, rng)
-        if value == control.value:
+        value = random_value(control, rng)
+        if value is None:
             continue
         t = time.perf_counter()
         control.value = value

@@ -20,6 +20,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+from timing import random_value
 
 from course import healing as hm
 
@@ -107,24 +108,6 @@ def bench_treatment_explorer() -> None:
     _time_controls(ex, plan)
 
 
-def _random_value(control, rng: np.random.Generator):
-    """Any valid value of ``control`` that differs from its current one (None if it has no other)."""
-    import ipywidgets as widgets
-
-    if isinstance(control, widgets.Checkbox):
-        return not control.value
-    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
-        n = int(round((control.max - control.min) / control.step)) + 1
-        while True:
-            v = control.min + control.step * int(rng.integers(n))
-            v = int(v) if isinstance(control, widgets.IntSlider) else float(np.round(v, 6))
-            if v != control.value:
-                return v
-    opts = [o[1] if isinstance(o, tuple) else o for o in control.options]
-    others = [o for o in opts if o != control.value]
-    return others[int(rng.integers(len(others)))] if others else None
-
-
 def random_walk(explorer, steps: int = WALK_STEPS, seed: int = WALK_SEED) -> dict[str, float]:
     """Time ``steps`` seeded random moves over all controls of ``explorer``.
 
@@ -136,7 +119,7 @@ def random_walk(explorer, steps: int = WALK_STEPS, seed: int = WALK_SEED) -> dic
     wall, cpu = [], []
     for _ in range(steps):
         control = explorer.controls[names[int(rng.integers(len(names)))]]
-        value = _random_value(control, rng)
+        value = random_value(control, rng)
         if value is None:
             continue
         c0, t0 = time.thread_time(), time.perf_counter()
