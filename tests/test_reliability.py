@@ -760,10 +760,11 @@ for name in course.ui.EXPLORERS:
     built[name] = {"controls": moved, "figures": {k: len(f.data) for k, f in ex.figures.items()}}
 report["explorers"] = built
 
-# every public static-figure helper of the explorer modules that needs no argument
+# every public figure builder (course.figures.<topic>) and explorer-module helper that needs no argument
 static = []
-for mod_name in sorted(set(course.ui.EXPLORERS.values())):
-    mod = importlib.import_module(f"course.ui.{mod_name}")
+for mod_name in sorted({f"ui.{m}" for m in course.ui.EXPLORERS.values()} | {
+        f"figures.{p.stem}" for p in Path(course.__file__).parent.joinpath("figures").glob("[!_]*.py")}):
+    mod = importlib.import_module(f"course.{mod_name}")
     for fname in getattr(mod, "__all__", []):
         f = getattr(mod, fname)
         if not inspect.isfunction(f) or fname in course.ui.EXPLORERS:

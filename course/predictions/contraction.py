@@ -26,8 +26,7 @@ def _twitch_share() -> Observation:
 
 
 def _frequency() -> Observation:
-    from course.contraction import fusion_index, simulate_contraction
-    from course.ui.contraction import release_per_stimulus
+    from course.contraction import fusion_index, release_per_stimulus, simulate_contraction
 
     low, high = (simulate_contraction(hz, TRAIN_MS) for hz in (LOW_HZ, HIGH_HZ))
     ratio = high.peak_force / low.peak_force
