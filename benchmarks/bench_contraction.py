@@ -96,7 +96,7 @@ def _walk_values(control) -> list:
 
 
 def bench_table_accuracy() -> None:
-    from course.ui.contraction import FF_FREQS_HZ, GRID_DT_MS, RELEASE_PCT, SERCA_PCT, _grid, _tables
+    from course.ui.contraction import GRID_DT_MS, RELEASE_PCT, SERCA_PCT, _grid, _tables
 
     tables = _tables()
     worst = 0.0
@@ -105,7 +105,7 @@ def bench_table_accuracy() -> None:
         for rel in _grid(*RELEASE_PCT) / 100.0:
             for ser in _grid(*SERCA_PCT) / 100.0:
                 exact = c.force_frequency(
-                    FF_FREQS_HZ, fibre=name, release_peak_um_per_ms=p.release_peak_um_per_ms * rel,
+                    c.FF_FREQS_HZ, fibre=name, release_peak_um_per_ms=p.release_peak_um_per_ms * rel,
                     serca_vmax_um_per_ms=p.serca_vmax_um_per_ms * ser,
                 )
                 worst = max(worst, float(np.max(np.abs(table.curve(rel, ser) - exact))))

@@ -56,7 +56,9 @@ frequencies Hz, force as a fraction of the maximal fused-tetanus force.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -69,6 +71,7 @@ __all__ = [
     "MAX_STIM_HZ",
     "FF_TRAIN_MS",
     "FF_DT_MS",
+    "FF_FREQS_HZ",
     "FibreParams",
     "FAST",
     "SLOW",
@@ -86,6 +89,8 @@ __all__ = [
     "fusion_index",
     "twitch_metrics",
     "metrics_from_trace",
+    "release_per_stimulus",
+    "fusion_words",
     "ForceFrequencyTable",
     "twitch_tetanus_ratio",
     "half_max_frequency",
@@ -103,6 +108,9 @@ FF_TRAIN_MS = 500.0
 #: Step of the vectorised force–frequency integrator (ms): its peak forces stay within 0.5 % of maximum
 #: of a 0.1-ms integration (tests/test_contraction.py).
 FF_DT_MS = 0.25
+#: Frequencies (Hz) of the force–frequency curve shown in notebook 02 and its explorer (read-only).
+FF_FREQS_HZ = np.array([1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18, 20, 25, 30, 35, 40, 50, 60, 80, 100], dtype=float)
+FF_FREQS_HZ.flags.writeable = False
 #: Longest simulation accepted (ms).
 MAX_DURATION_MS = 10_000.0
 
@@ -183,8 +191,8 @@ class FibreParams:
 
 
 #: name → (lowest, highest, unit, lowest allowed?, meaning and source). Bounds are wide physical
-#: limits for validation, not normal ranges.
-PARAM_INFO: dict[str, tuple[float, float, str, bool, str]] = {
+#: limits for validation, not normal ranges. Read-only.
+PARAM_INFO: Mapping[str, tuple[float, float, str, bool, str]] = MappingProxyType({
     "release_peak_um_per_ms": (
         0.0, 1000.0, "µM/ms", True,
         "Peak SR release flux at resting SR content with no inactivation. Baylor & Hollingworth 2003 "
@@ -307,7 +315,7 @@ PARAM_INFO: dict[str, tuple[float, float, str, bool, str]] = {
         "Cross-bridge detachment rate once activation has gone; sets the speed of relaxation. "
         "Calibrated to half-relaxation times of human motor units.",
     ),
-}
+})
 
 #: Fast-twitch (type II) fibre / motor unit.
 FAST = FibreParams(
@@ -365,8 +373,8 @@ SLOW = FibreParams(
     xb_detach_relaxed_per_ms=0.015,
 )
 
-#: Fibre name → parameter set.
-FIBRE_PARAMS: dict[str, FibreParams] = {"fast": FAST, "slow": SLOW}
+#: Fibre name → parameter set (read-only).
+FIBRE_PARAMS: Mapping[str, FibreParams] = MappingProxyType({"fast": FAST, "slow": SLOW})
 
 
 @dataclass(frozen=True)
@@ -974,7 +982,7 @@ def metrics_from_trace(trace: ContractionTrace) -> TwitchMetrics:
         contraction_time_ms=float(t[i_pk] - trace.spike_times_ms[0]),
         half_relaxation_ms=half_relax,
         ca_half_width_ms=_half_width(t, dca, above),
-        sr_release_fraction=_first_release_fraction(trace),
+        sr_release_fraction=float(release_per_stimulus(trace)[0]),
     )
 
 
@@ -992,12 +1000,26 @@ def _half_width(t: np.ndarray, y: np.ndarray, above: np.ndarray) -> float:
     return fall - rise
 
 
-def _first_release_fraction(trace: ContractionTrace) -> float:
-    """Ca²⁺ released by the first spike (until the next one) as a fraction of the SR content before it."""
-    t, spikes = trace.t_ms, trace.spike_times_ms
-    i0 = int(np.searchsorted(t, spikes[0]))
-    i1 = int(np.searchsorted(t, spikes[1])) if spikes.size > 1 else t.size - 1
-    return float((trace.released_um[i1] - trace.released_um[i0]) / trace.sr_um[i0])
+def release_per_stimulus(trace: ContractionTrace) -> np.ndarray:
+    """Fraction (0…1) of the SR Ca²⁺ content just before each stimulus that the stimulus releases.
+
+    Stimulus *k* is credited with all Ca²⁺ released from its spike until the next spike (the last one:
+    until the end of the trace); one value per spike of ``trace.spike_times_ms``.
+    """
+    idx = np.searchsorted(trace.t_ms, trace.spike_times_ms)
+    ends = np.append(idx[1:], trace.t_ms.size - 1)
+    return (trace.released_um[ends] - trace.released_um[idx]) / trace.sr_um[idx]
+
+
+def fusion_words(index: float) -> str:
+    """Plain-language class of a :func:`fusion_index` (0…1): fused, nearly fused, unfused or separate."""
+    if index >= 0.9:
+        return "fused"
+    if index >= 0.7:
+        return "nearly fused"
+    if index > 0.05:
+        return "unfused"
+    return "separate twitches"
 
 
 def twitch_metrics(fibre: str = "fast", duration_ms: float = 600.0, **params: Any) -> TwitchMetrics:

@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from course import contraction as c
 from course.contraction import (
     FAST,
+    FF_FREQS_HZ,
     FF_TRAIN_MS,
     FIBRE_PARAMS,
     SLOW,
@@ -41,6 +42,7 @@ from course.contraction import (
     fusion_index,
     half_max_frequency,
     metrics_from_trace,
+    release_per_stimulus,
     simulate_contraction,
     steady_state_force,
     twitch_metrics,
@@ -508,14 +510,7 @@ def _words(ex, key):
 
 
 def test_explorer_matches_model(ex):
-    from course.ui.contraction import (
-        FF_FREQS_HZ,
-        GRID_DT_MS,
-        START_MS,
-        TRACE_DT_MS,
-        WINDOW_MS,
-        release_per_stimulus,
-    )
+    from course.ui.contraction import GRID_DT_MS, START_MS, TRACE_DT_MS, WINDOW_MS
 
     ex.controls["fibre"].value = "fast"
     ex.controls["freq_hz"].value = 20
@@ -563,6 +558,25 @@ def test_explorer_fibre_toggle_resets_sensitivity(ex):
     assert ex.controls["pca50"].value == pytest.approx(5.8)
 
 
+def test_explorer_fibre_switch_recomputes_once_with_the_reset_sensitivity(ex, monkeypatch):
+    from course.ui.contraction import ContractionExplorer
+
+    ex.controls["fibre"].value = "fast"
+    ex.controls["pca50"].value = 5.5
+    seen = []
+
+    def counting(inputs):
+        seen.append(inputs)
+        return ContractionExplorer.compute(inputs)
+
+    monkeypatch.setattr(ex, "compute", counting)
+    ex.controls["fibre"].value = "slow"
+    assert [(i.fibre, i.pca50) for i in seen] == [("slow", pytest.approx(6.0))]  # one refresh, linked value in
+    assert ex.view.inputs == seen[0]
+    assert ex.figures["force_pca"].data[2].x[0] == pytest.approx(6.0)
+    assert "pCa 6.00" in _words(ex, "force_pca")
+
+
 def test_explorer_single_twitch_text(ex):
     ex.controls["fibre"].value = "fast"
     for name, value in (("release_pct", 100.0), ("serca_pct", 100.0), ("pca50", 5.8), ("n_stimuli", 1)):
@@ -576,12 +590,92 @@ def test_explorer_single_twitch_text(ex):
 
 
 def test_static_figures_and_texts():
-    from course.ui import contraction as ui
+    from course.figures import contraction as figs
 
-    for make in (ui.force_pca_figure, ui.twitch_figure, ui.summation_figure, ui.train_figure,
-                 ui.force_frequency_figure, ui.serca_figure):
+    for make in (figs.force_pca_figure, figs.twitch_figure, figs.summation_figure, figs.train_figure,
+                 figs.force_frequency_figure, figs.serca_figure):
         fig, text = make()
         assert len(fig.data) >= 2 and text.endswith(".")
         assert len(fig.to_json()) < 120_000
-    _, text = ui.twitch_figure()
+    _, text = figs.twitch_figure()
     assert f"{twitch_metrics().peak_ca_um:.1f} µM" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The explorer's pure compute (no widget is built) and the model helpers it uses
+# ---------------------------------------------------------------------------------------------
+
+
+def test_compute_matches_model_without_widgets():
+    from course.figures.contraction import PCA_AXIS
+    from course.ui.contraction import (
+        GRID_DT_MS,
+        START_MS,
+        TRACE_DT_MS,
+        WINDOW_MS,
+        ContractionExplorer,
+        ContractionInputs,
+    )
+
+    inputs = ContractionInputs(fibre="slow", freq_hz=15.0, n_stimuli=5, release_pct=120.0, serca_pct=75.0, pca50=6.1)
+    view = ContractionExplorer.compute(inputs)
+    p = SLOW
+    kw = dict(release_peak_um_per_ms=1.2 * p.release_peak_um_per_ms, serca_vmax_um_per_ms=0.75 * p.serca_vmax_um_per_ms,
+              ca50_um=10 ** (6 - 6.1))
+    tr = simulate_contraction(15.0, WINDOW_MS, fibre="slow", n_stimuli=5, start_ms=START_MS, dt_ms=TRACE_DT_MS, **kw)
+    assert view.inputs is inputs
+    np.testing.assert_array_equal(view.t_ms, tr.t_ms)
+    np.testing.assert_allclose(view.ca_um, tr.ca_um, rtol=1e-9)  # 1.2·peak against peak·120/100
+    np.testing.assert_allclose(view.force_pct, 100 * tr.force, rtol=1e-9, atol=1e-12)
+    np.testing.assert_array_equal(view.spike_times_ms, START_MS + np.arange(5) * 1000.0 / 15.0)
+    assert view.title == "slow-twitch fibre: 5 stimuli at 15 Hz"
+    ff = ForceFrequencyTable(FF_FREQS_HZ, "slow", [1.2], [0.75], dt_ms=GRID_DT_MS).curve(1.2, 0.75, 10 ** (6 - 6.1))
+    np.testing.assert_allclose(view.curves.peak_force, ff, rtol=1e-12)
+    # the table starts every train from the resting cross-bridge state at the fibre's own Ca50 (≤ 0.02 % here)
+    np.testing.assert_allclose(ff, force_frequency(FF_FREQS_HZ, fibre="slow", dt_ms=GRID_DT_MS, **kw), rtol=1e-3)
+    np.testing.assert_allclose(view.curves.peak_force_pct, 100 * view.curves.peak_force)
+    assert view.curves.half_max_hz == pytest.approx(half_max_frequency(FF_FREQS_HZ, ff), rel=1e-4)
+    assert view.force_at_freq_pct == pytest.approx(100 * np.interp(15.0, FF_FREQS_HZ, ff), rel=1e-5)
+    np.testing.assert_allclose(view.curves.normal_pct, 100 * steady_state_force(10 ** (6 - PCA_AXIS), 1.0, 2.5))
+    assert np.interp(6.1, PCA_AXIS[::-1], view.curves.setting_pct[::-1]) == pytest.approx(50.0, abs=0.5)
+    assert f"fusion index {fusion_index(tr):.2f}" in view.trace_words
+    assert f"at your 15 Hz it is {100 * np.interp(15.0, FF_FREQS_HZ, ff):.0f} %" in view.ff_words
+    assert "pCa 6.10" in view.curves.pca_words and "normal value is pCa 6.00" in view.curves.pca_words
+    assert f"SR release peak {1.2 * p.release_peak_um_per_ms:.0f} µM/ms (120 %)" in view.summary_html
+    assert "Hill coefficient 2.5" in view.summary_html
+
+
+def test_compute_single_twitch_and_cached_curves():
+    from course.ui.contraction import START_MS, TRACE_DT_MS, WINDOW_MS, ContractionExplorer, ContractionInputs
+
+    one = ContractionExplorer.compute(ContractionInputs(n_stimuli=1))
+    m = metrics_from_trace(simulate_contraction(10.0, WINDOW_MS, n_stimuli=1, start_ms=START_MS, dt_ms=TRACE_DT_MS))
+    assert one.title == "fast-twitch fibre: 1 stimulus at 10 Hz"
+    assert f"force peaks {m.contraction_time_ms:.0f} ms after the stimulus" in one.trace_words
+    # the curves depend on fibre, release, SERCA and pCa50 only: a new frequency reuses them (no redraw)
+    other = ContractionExplorer.compute(ContractionInputs(freq_hz=40.0, n_stimuli=30))
+    assert other.curves is one.curves
+    assert not other.curves.peak_force.flags.writeable
+    assert ContractionExplorer.compute(ContractionInputs(pca50=6.0)).curves is not one.curves
+
+
+def test_release_per_stimulus_and_fusion_words():
+    tr = simulate_contraction(50.0, 600.0)
+    frac = release_per_stimulus(tr)
+    assert frac.shape == tr.spike_times_ms.shape
+    idx = np.searchsorted(tr.t_ms, tr.spike_times_ms)
+    assert frac[1] == pytest.approx((tr.released_um[idx[2]] - tr.released_um[idx[1]]) / tr.sr_um[idx[1]])
+    assert frac[0] == metrics_from_trace(tr).sr_release_fraction
+    assert np.all(frac[5:] < frac[0])
+    assert [c.fusion_words(x) for x in (0.0, 0.05, 0.5, 0.7, 0.9, 1.0)] == [
+        "separate twitches", "separate twitches", "unfused", "nearly fused", "fused", "fused",
+    ]
+
+
+def test_public_registries_are_read_only():
+    with pytest.raises(TypeError):
+        c.FIBRE_PARAMS["medium"] = FAST
+    with pytest.raises(TypeError):
+        c.PARAM_INFO["hill_n"] = (0.0, 1.0, "", True, "")
+    with pytest.raises(ValueError):
+        FF_FREQS_HZ[0] = 2.0
