@@ -71,8 +71,10 @@ Units: mV, ms, mM, µA/cm², mS/cm², µF/cm², Hz. Sources: ``REFERENCES.md`` (
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -125,7 +127,7 @@ LEAK_K_SHARE = 0.15
 #: Fibre types and their persistent Na⁺ conductance (mS/cm²); tuned (MRG 10). Sensory axons carry more
 #: persistent Na⁺ than motor axons (Mogyoros, Bostock & Burke 2000).
 FIBRES: tuple[str, ...] = ("motor", "sensory")
-FIBRE_G_NAP: dict[str, float] = {"motor": 50.0, "sensory": 75.0}
+FIBRE_G_NAP: Mapping[str, float] = MappingProxyType({"motor": 50.0, "sensory": 75.0})
 G_NAP = FIBRE_G_NAP["motor"]
 
 #: Default integration step (ms).
@@ -513,87 +515,79 @@ def _pulse_mask(n_steps: int, dt: float, stim_hz: float, pulse_ms: float) -> np.
 def _integrate(
     shift, e_na, e_k, e_l, g_nap, i_dc, i_pulse, comp, *, duration_ms, dt, pulse_mask, seed, record_every, float32,
 ) -> AxonBatch:
-    """Advance every parameter set with the staggered scheme of the module docstring."""
+    """Advance every parameter set with the staggered scheme of the module docstring.
+
+    Sets up the start (gates at rest at −dt/2, voltage :data:`NUDGE_MV` above rest), the steady and the
+    fluctuating currents and the recording, runs the time loop (:func:`_loop_scalar` for one set,
+    :func:`_loop_batch` for several: the same operations, so a set's result does not depend on the
+    batch) and collects the spikes (:func:`_finish`).
+    """
     n = shift.size
     n_steps = int(round(duration_ms / dt))
-    table, diff = _tables(dt)
-    inv_du = 1.0 / _TABLE_DU
-    off_na = (shift + _TABLE_U_MIN) * inv_du  # table position = V/du − offset
-    off_k = _TABLE_U_MIN * inv_du
-    pos_max = table.shape[1] - 1.000001
-
     rest = _rest_voltage(shift, e_na, e_k, e_l, g_nap)
     gates = np.vstack([*_na_steady(rest - shift)[:3], slow_k_steady_state(rest)])  # m, h, p, s at −dt/2
     v = rest + NUDGE_MV
-
     comp_sd = COMPRESSION_NOISE_RATIO * comp
     noise = _ou_noise(n_steps, dt, seed) if np.any(comp_sd > 0.0) else None
     base = G_L * e_l + i_dc + comp
     pulse = None if pulse_mask is None else pulse_mask.tolist()
-    half_dt = 0.5 * dt
-
     n_rec = n_steps // record_every + 1 if record_every > 0 else 0
     rec = np.empty((n_rec, n), dtype=np.float32 if float32 else float)
     if n_rec:
         rec[0] = v
     hits: list[tuple[int, np.ndarray, np.ndarray]] = []
-    thr = SPIKE_THRESHOLD_MV
+    loop = _loop_scalar if n == 1 else _loop_batch
+    loop(v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every, rec, hits)
+    return _finish(hits, n, rec, n_steps, record_every, dt, duration_ms, rest)
 
-    if n == 1:
-        _loop_scalar(
-            float(v[0]), gates[:, 0].tolist(), float(off_na[0]), off_k, float(e_na[0]), float(e_k[0]),
-            float(g_nap[0]), float(base[0]), float(i_pulse[0]), float(comp_sd[0]), noise, pulse, n_steps, dt,
-            record_every, rec, hits,
-        )
-        return _finish(hits, n, rec, n_steps, record_every, dt, duration_ms, rest)
 
-    pos = np.empty(n)
-    pos_k = np.empty(n)
-    frac = np.empty(n)
-    frac_k = np.empty(n)
-    idx = np.empty(n, dtype=np.intp)
-    idx_k = np.empty(n, dtype=np.intp)
+#: Table position of a voltage (mV) is ``V/du − offset``: 1/du (1/mV) and the offset of the
+#: membrane-voltage rows (the Na⁺ rows add shift/du, as they are indexed by V − shift).
+_INV_DU = 1.0 / _TABLE_DU
+_OFFSET_K = _TABLE_U_MIN * _INV_DU
+
+
+def _loop_batch(
+    v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every, rec, hits,
+) -> None:
+    """The time loop of :func:`_integrate` for n > 1 sets: in-place numpy operations on preallocated rows.
+
+    ``gates`` (m, h, p, s; 4 × n) and ``v`` (mV) are the state at t = 0 and are overwritten; recorded
+    voltages go into ``rec``, upward crossings of :data:`SPIKE_THRESHOLD_MV` into ``hits``.
+    """
+    n = v.size
+    table, diff = _tables(dt)
+    inv_du, pos_max, half_dt, thr = _INV_DU, table.shape[1] - 1.000001, 0.5 * dt, SPIKE_THRESHOLD_MV
+    offsets = np.vstack([(shift + _TABLE_U_MIN) * inv_du, np.full(n, _OFFSET_K)])  # rows: Na⁺ gates, slow K⁺
     tna, dna = np.ascontiguousarray(table[:6]), np.ascontiguousarray(diff[:6])
     tk, dk = np.ascontiguousarray(table[6:]), np.ascontiguousarray(diff[6:])
-    vals = np.empty((6, n))
-    dvals = np.empty((6, n))
-    kv = np.empty((2, n))
-    dkv = np.empty((2, n))
-    g_na = np.empty(n)
-    g_k = np.empty(n)
-    total = np.empty(n)
-    drive = np.empty(n)
-    tmp = np.empty(n)
-    v_new = np.empty(n)
-    above = np.empty(n, dtype=bool)
-    below = np.empty(n, dtype=bool)
-    na_gates = gates[0:3]
-    s = gates[3]
-    m, h, p = gates[0], gates[1], gates[2]
+    pos, frac, idx = np.empty((2, n)), np.empty((2, n)), np.empty((2, n), dtype=np.intp)
+    (i_na, i_k), (f_na, f_k) = idx, frac
+    vals, dvals, kv, dkv = np.empty((6, n)), np.empty((6, n)), np.empty((2, n)), np.empty((2, n))
+    na_inf, na_decay, (s_inf, s_decay) = vals[0:3], vals[3:6], kv
+    scaled, g_na, g_k, total, drive, tmp, v_new = (np.empty(n) for _ in range(7))
+    above, below = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
+    na_gates, (m, h, p, s) = gates[0:3], gates
     for k in range(n_steps):
-        np.multiply(v, inv_du, out=pos)
-        np.subtract(pos, off_k, out=pos_k)
-        pos -= off_na
+        np.multiply(v, inv_du, out=scaled)
+        np.subtract(scaled, offsets, out=pos)
         np.clip(pos, 0.0, pos_max, out=pos)
-        np.clip(pos_k, 0.0, pos_max, out=pos_k)
         idx[:] = pos
-        idx_k[:] = pos_k
         np.subtract(pos, idx, out=frac)
-        np.subtract(pos_k, idx_k, out=frac_k)
-        np.take(tna, idx, axis=1, out=vals)
-        np.take(dna, idx, axis=1, out=dvals)
-        dvals *= frac
+        np.take(tna, i_na, axis=1, out=vals)
+        np.take(dna, i_na, axis=1, out=dvals)
+        dvals *= f_na
         vals += dvals
-        np.take(tk, idx_k, axis=1, out=kv)
-        np.take(dk, idx_k, axis=1, out=dkv)
-        dkv *= frac_k
+        np.take(tk, i_k, axis=1, out=kv)
+        np.take(dk, i_k, axis=1, out=dkv)
+        dkv *= f_k
         kv += dkv
-        na_gates -= vals[0:3]
-        na_gates *= vals[3:6]
-        na_gates += vals[0:3]
-        s -= kv[0]
-        s *= kv[1]
-        s += kv[0]
+        na_gates -= na_inf  # exponential (Rush–Larsen) update of m, h, p and s
+        na_gates *= na_decay
+        na_gates += na_inf
+        s -= s_inf
+        s *= s_decay
+        s += s_inf
         np.multiply(m, m, out=g_na)
         g_na *= m
         g_na *= h
@@ -632,30 +626,31 @@ def _integrate(
         if record_every and (k + 1) % record_every == 0:
             rec[(k + 1) // record_every] = v
 
-    return _finish(hits, n, rec, n_steps, record_every, dt, duration_ms, rest)
+
+def _extra_current(noise, pulse, comp_sd: float, i_pulse: float, n_steps: int) -> list[float] | None:
+    """Per-step fluctuating plus pulsed current (µA/cm²) of one set, or ``None`` if there is neither."""
+    if noise is None and pulse is None:
+        return None
+    e = np.zeros(n_steps)
+    if noise is not None:
+        e += comp_sd * noise
+    if pulse is not None:
+        e += i_pulse * np.asarray(pulse, dtype=float)
+    return e.tolist()
 
 
 def _loop_scalar(
-    v, gates, off_na, off_k, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every,
-    rec, hits,
+    v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every, rec, hits,
 ) -> None:
-    """The loop of :func:`_integrate` for a single parameter set, operation for operation."""
+    """:func:`_loop_batch` for a single parameter set, operation for operation, on Python floats (faster)."""
     table, diff = _tables(dt)
     t_m, t_h, t_p, t_dm, t_dh, t_dp, t_s, t_ds = (row.tolist() for row in table)
     d_m, d_h, d_p, d_dm, d_dh, d_dp, d_s, d_ds = (row.tolist() for row in diff)
-    inv_du = 1.0 / _TABLE_DU
-    pos_max = table.shape[1] - 1.000001
-    half_dt = 0.5 * dt
-    thr = SPIKE_THRESHOLD_MV
-    extra: list[float] | None = None
-    if noise is not None or pulse is not None:
-        e = np.zeros(n_steps)
-        if noise is not None:
-            e += comp_sd * noise
-        if pulse is not None:
-            e += i_pulse * np.asarray(pulse, dtype=float)
-        extra = e.tolist()
-    m, h, p, s = gates
+    v, shift, e_na, e_k, g_nap, base = (float(x[0]) for x in (v, shift, e_na, e_k, g_nap, base))
+    extra = _extra_current(noise, pulse, float(comp_sd[0]), float(i_pulse[0]), n_steps)
+    inv_du, off_k, pos_max, half_dt, thr = _INV_DU, _OFFSET_K, table.shape[1] - 1.000001, 0.5 * dt, SPIKE_THRESHOLD_MV
+    off_na = (shift + _TABLE_U_MIN) * inv_du
+    m, h, p, s = gates[:, 0].tolist()
     out: list[float] = []
     keep = record_every > 0
     push = out.append

@@ -37,10 +37,12 @@ from pathlib import Path
 import numpy as np
 
 from course import excitability as ex
+from course._checks import check_array
+from course.electrolytes import PHYSICAL_RANGES
 
 __all__ = [
     "TABLE_PATH", "DURATION_MS", "SAMPLE_MS", "VOLT_STEP_MV", "VOLT_MIN_MV", "SHIFT_GRID_MV", "K_GRID_MM",
-    "ExcitabilityTable", "build_table", "write_table", "load_table",
+    "ExcitabilityTable", "build_table", "write_table", "load_table", "rate_curve", "lookup",
 ]
 
 TABLE_PATH = Path(__file__).with_name("data") / "excitability_table.npz"
@@ -50,9 +52,11 @@ SAMPLE_MS = 0.25
 #: Voltage quantisation (mV per unit of the stored uint8) and the lowest storable voltage (mV).
 VOLT_STEP_MV = 0.625
 VOLT_MIN_MV = -125.0
-#: Table axes: gating shift (mV) and extracellular K⁺ around the axon (mM).
+#: Table axes (read-only): gating shift (mV) and extracellular K⁺ around the axon (mM).
 SHIFT_GRID_MV = np.round(np.arange(-12.0, 4.0 + 1e-9, 0.25), 6)
 K_GRID_MM = np.round(np.arange(2.0, 17.0 + 1e-9, 0.5), 6)
+SHIFT_GRID_MV.setflags(write=False)
+K_GRID_MM.setflags(write=False)
 _FIBRES = ex.FIBRES
 
 
@@ -79,6 +83,17 @@ class ExcitabilityTable:
         i = int(np.argmin(np.abs(SHIFT_GRID_MV - shift_mv)))
         j = int(np.argmin(np.abs(K_GRID_MM - k_mm)))
         return f, i, j
+
+    def node(self, ca_mm: float, mg_mm: float, k_mm: float, fibre: str) -> tuple[int, int, int]:
+        """Nearest node to blood values: ionized Ca²⁺ and Mg²⁺ (mM, through their gating shift), the K⁺
+        around the axon (mM, blood + fatigue K⁺) and the fibre (``"motor"``/``"sensory"``)."""
+        return self.index(ex.gating_shift_mv(ca_mm, mg_mm), k_mm, fibre)
+
+    def shift_indices(self, ca_mm: np.ndarray, mg_mm: float) -> np.ndarray:
+        """Nearest shift-grid index at every ionized Ca²⁺ of ``ca_mm`` (mM) at Mg²⁺ ``mg_mm`` (mM), vectorised
+        (the gating shift of :func:`course.excitability.gating_shift_mv`, without its input checks)."""
+        shifts = ex._shift(np.asarray(ca_mm, dtype=float), mg_mm)
+        return np.abs(SHIFT_GRID_MV[None, :] - shifts[:, None]).argmin(axis=1)
 
     def voltage(self, f: int, i: int, j: int) -> np.ndarray:
         """Stored voltage trace (mV) of one node."""
@@ -154,22 +169,12 @@ def rate_curve(ca_mm: np.ndarray, mg_mm: float = ex.MG_REF_MM, k_mm: float = 4.0
     """Spontaneous firing rate (Hz, spikes in :data:`DURATION_MS`) at each Ca²⁺ in ``ca_mm`` (mM), read from the
     table (the exact run at the nearest node: gating shift within 0.125 mV, K⁺ on its 0.5-mM grid)."""
     table = load_table()
-    ca = ex.check_array("ca_mm", ca_mm, 0.01, 5.0, "mM")
-    out = np.empty(ca.size)
-    for n, c in enumerate(ca):
-        f, i, j = table.index(ex.gating_shift_mv(float(c), mg_mm), k_mm, fibre)
-        out[n] = table.spike_count[f, i, j] * 1000.0 / DURATION_MS
-    return out
-
-
-__all__ += ["rate_curve"]
+    ca = check_array("ca_mm", ca_mm, *PHYSICAL_RANGES["ca"], "mM")
+    return np.array([table.spike_count[table.node(float(c), mg_mm, k_mm, fibre)] for c in ca]) * 1000.0 / DURATION_MS
 
 
 def lookup(ca_mm: float, mg_mm: float = ex.MG_REF_MM, k_mm: float = 4.0, fibre: str = "motor") -> tuple[float, float]:
     """(spontaneous rate in Hz over :data:`DURATION_MS`, resting potential in mV) of the nearest table node."""
     table = load_table()
-    f, i, j = table.index(ex.gating_shift_mv(ca_mm, mg_mm), k_mm, fibre)
-    return float(table.spike_count[f, i, j] * 1000.0 / DURATION_MS), float(table.rest_mv[f, i, j])
-
-
-__all__ += ["lookup"]
+    node = table.node(ca_mm, mg_mm, k_mm, fibre)
+    return float(table.spike_count[node] * 1000.0 / DURATION_MS), float(table.rest_mv[node])

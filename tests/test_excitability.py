@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from course import excitability as ex
 from course.contraction import simulate_contraction
-from course.electrolytes import PRESETS, Electrolytes, nernst
+from course.electrolytes import NORMAL_RANGES, PRESETS, Electrolytes, nernst
 from reference.solvers import axon_spike_times
 
 NORMAL = Electrolytes()
@@ -502,3 +502,88 @@ def test_task_answers_match_the_explorer_table():
     assert f"fires (about {hz(0.7, 0.85, 4.0):.0f} Hz over 200 ms)" in text and hz(0.7, 0.85, 2.5) == 0
     assert f"({mv(lookup(0.7, 0.85, 2.5)[1])} instead of {mv(lookup(0.7, 0.85, 4.0)[1])} mV)" in text
     assert f"from {onset(0.85, 4.0)} to {onset(0.85, 2.5)} mM Ca²⁺" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The explorer's pure compute (no widget constructed) and the notebook's figure builders
+# ---------------------------------------------------------------------------------------------
+
+
+def test_explorer_compute_reads_the_table_node_of_the_state():
+    from course.excitability_table import DURATION_MS, load_table, rate_curve
+    from course.ui._common import signed
+    from course.ui.excitability import CA_GRID_MM, ExcitabilityExplorer, ExcitabilityInputs
+
+    table = load_table()
+    view = ExcitabilityExplorer.compute(ExcitabilityInputs(ca_mm=0.6, mg_mm=0.85, k_mm=4.0))
+    node = table.index(ex.gating_shift_mv(0.6, 0.85), 4.0, "motor")
+    np.testing.assert_array_equal(view.voltage_mv, table.voltage(*node))
+    np.testing.assert_array_equal(view.spike_times_ms, table.spikes(*node))
+    assert view.rate_hz == table.spikes(*node).size * 1000.0 / DURATION_MS > 0.0
+    assert view.rest_mv == float(table.rest_mv[node])
+    np.testing.assert_array_equal(view.rates_hz, rate_curve(CA_GRID_MM, 0.85, 4.0, "motor"))
+    status = html.unescape(view.status)
+    assert f"gating shift <b>{signed(ex.gating_shift_mv(0.6, 0.85))} mV</b>" in status
+    assert f"E_K <b>{signed(nernst(1, 4.0, ex.K_AXOPLASM_MM, ex.TEMP_C))} mV</b>" in status
+    assert f"resting potential <b>{signed(view.rest_mv)} mV</b>" in status
+    assert "spontaneous firing" in status
+    assert f"shows {view.spike_times_ms.size} action potentials ({view.rate_hz:.0f} Hz)" in view.voltage_words
+
+
+def test_explorer_compute_snaps_to_slider_positions_and_sums_the_potassium():
+    from course.ui.excitability import ExcitabilityExplorer, ExcitabilityInputs
+
+    compute = ExcitabilityExplorer.compute
+    exact, nudged = compute(ExcitabilityInputs(ca_mm=0.7)), compute(ExcitabilityInputs(ca_mm=0.7000004))
+    assert nudged.inputs.ca_mm == 0.7 and nudged.status == exact.status
+    np.testing.assert_array_equal(nudged.voltage_mv, exact.voltage_mv)
+    # blood K⁺ and fatigue K⁺ act only through their sum (K⁺ around the axon)
+    blood = compute(ExcitabilityInputs(ca_mm=0.7, k_mm=6.0))
+    fatigue = compute(ExcitabilityInputs(ca_mm=0.7, k_mm=4.0, fatigue_k_mm=2.0))
+    np.testing.assert_array_equal(blood.voltage_mv, fatigue.voltage_mv)
+    np.testing.assert_array_equal(blood.rates_hz, fatigue.rates_hz)
+    assert "(K⁺ around the axon 6.0 mM)" in html.unescape(fatigue.status)
+
+
+def test_explorer_compute_force_is_one_motor_unit_fed_the_spikes():
+    from course.excitability_table import DURATION_MS
+    from course.ui.excitability import ExcitabilityExplorer, ExcitabilityInputs
+
+    low = ExcitabilityExplorer.compute(ExcitabilityInputs(ca_mm=0.6))
+    direct = simulate_contraction(None, DURATION_MS, spike_times_ms=low.spike_times_ms)
+    np.testing.assert_allclose(low.force_pct, 100.0 * direct.force, rtol=0, atol=0)
+    np.testing.assert_array_equal(low.force_t_ms, direct.t_ms)
+    assert f"peaks at {low.force_pct.max():.0f} %" in low.force_words
+    normal = ExcitabilityExplorer.compute(ExcitabilityInputs())
+    assert normal.rate_hz == 0.0 and normal.force_pct.max() < 1.0
+    assert "silent" in html.unescape(normal.status)
+    assert f"starts {ex.NUDGE_MV:g} mV above a rest of" in normal.voltage_words
+    sensory = ExcitabilityExplorer.compute(ExcitabilityInputs(ca_mm=0.85, fibre="sensory"))
+    assert sensory.rate_hz > 0.0 and "do not reach muscle" in sensory.force_words
+    assert html.unescape(sensory.status).startswith('<div role="status" aria-live="polite" style="font-size:13px">'
+                                                    "Sensory axon")
+
+
+def test_explorer_registries_are_read_only():
+    from course.ui.excitability import CA_GRID_MM, SLIDERS
+
+    for registry, key in ((SLIDERS, "ca"), (ex.FIBRE_G_NAP, "motor")):
+        with pytest.raises(TypeError):
+            registry[key] = registry[key]
+    with pytest.raises(ValueError):
+        CA_GRID_MM[0] = 0.0
+
+
+def test_notebook_figures_show_the_normal_band_and_the_run():
+    from course.figures.excitability import spontaneous_rate_figure, spontaneous_trace_figure
+
+    ca = np.array([0.6, 0.8, 1.2])
+    fig = spontaneous_rate_figure(ca, {("motor", 0.85): np.array([40.0, 5.0, 0.0])})
+    band = fig.layout.shapes[0]
+    # one normal range of ionized Ca²⁺ in the whole course: COURSE_SPEC 1.1–1.3 mM (laboratories give 1.15–1.32)
+    assert (band.x0, band.x1) == NORMAL_RANGES["ca"] == (1.1, 1.3)
+    assert fig.data[0].name == "motor axon, Mg²⁺ 0.85 mM"
+    quiet = ex.simulate_axon(NORMAL, 20.0)
+    fig = spontaneous_trace_figure(quiet)
+    assert fig.layout.title.text == "The motor axon at 1.2 mM Ca²⁺ stays silent with no stimulus"
+    np.testing.assert_array_equal(fig.data[0].y, np.round(quiet.v_mv[::10], 1))

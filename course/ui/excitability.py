@@ -15,231 +15,294 @@ in ``benchmarks/RESULTS.md``).
 from __future__ import annotations
 
 import html
-from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
 
-from course import style
 from course.contraction import simulate_contraction
 from course.electrolytes import NORMAL_RANGES, nernst
-from course.excitability import (
-    CA_REF_MM,
-    FIBRES,
-    K_AXOPLASM_MM,
-    MG_REF_MM,
-    MG_SCREENING_WEIGHT,
-    SHIFT_MV_PER_DECADE,
-    SPIKE_THRESHOLD_MV,
-    TEMP_C,
-    gating_shift_mv,
+from course.excitability import FIBRES, K_AXOPLASM_MM, NUDGE_MV, TEMP_C, gating_shift_mv
+from course.excitability_table import DURATION_MS, ExcitabilityTable, load_table
+from course.figures.excitability import (
+    FORCE_TRACES,
+    RATE_TRACES,
+    VOLTAGE_TRACES,
+    force_figure,
+    rate_figure,
+    voltage_figure,
 )
-from course.excitability_table import DURATION_MS, SHIFT_GRID_MV, load_table
 from course.ui._common import Explorer, alt_text, set_alt_text, signed, unit_slider
 
-__all__ = ["excitability_explorer", "SLIDERS", "DURATION_MS", "slider_grid"]
+__all__ = [
+    "excitability_explorer", "ExcitabilityExplorer", "ExcitabilityInputs", "ExcitabilityView", "SLIDERS",
+    "SliderSpec", "CA_GRID_MM", "DURATION_MS", "FIBRES", "slider_grid",
+]
 
-#: name → (label, unit, min, max, step, default, normal range or None, readout format).
-SLIDERS: dict[str, tuple[str, str, float, float, float, float, tuple[float, float] | None, str]] = {
-    "ca": ("Ionized Ca²⁺", "mM", 0.40, 1.60, 0.05, 1.2, NORMAL_RANGES["ca"], ".2f"),
-    "mg": ("Mg²⁺", "mM", 0.30, 1.50, 0.05, 0.85, NORMAL_RANGES["mg"], ".2f"),
-    "k": ("Extracellular K⁺", "mM", 2.0, 9.0, 0.5, 4.0, NORMAL_RANGES["k"], ".1f"),
-    "fatigue": ("Fatigue: extra interstitial K⁺", "mM", 0.0, 8.0, 0.5, 0.0, None, ".1f"),
-}
+
+class SliderSpec(NamedTuple):
+    """One slider of the explorer: label, unit, range and step (mM), default, normal range, readout format."""
+
+    label: str
+    unit: str
+    lo: float
+    hi: float
+    step: float
+    default: float
+    normal: tuple[float, float] | None
+    fmt: str
+
+
+#: Control name → its slider (read-only). The Ca²⁺ slider names the course's normal ionized Ca²⁺
+#: (``NORMAL_RANGES["ca"]``), which the rate figure shades as well.
+SLIDERS: Mapping[str, SliderSpec] = MappingProxyType({
+    "ca": SliderSpec("Ionized Ca²⁺", "mM", 0.40, 1.60, 0.05, 1.2, NORMAL_RANGES["ca"], ".2f"),
+    "mg": SliderSpec("Mg²⁺", "mM", 0.30, 1.50, 0.05, 0.85, NORMAL_RANGES["mg"], ".2f"),
+    "k": SliderSpec("Extracellular K⁺", "mM", 2.0, 9.0, 0.5, 4.0, NORMAL_RANGES["k"], ".1f"),
+    "fatigue": SliderSpec("Fatigue: extra interstitial K⁺", "mM", 0.0, 8.0, 0.5, 0.0, None, ".1f"),
+})
+#: Tooltip of each fibre-type button.
+_FIBRE_TIPS: Mapping[str, str] = MappingProxyType({
+    "motor": "motor axon (to muscle)", "sensory": "sensory (skin) axon: more persistent Na⁺",
+})
+#: Most spike trains whose motor-unit force is kept (each ≈ 160 kB).
 _MAX_FORCES = 512
+#: Successive spikes closer than this (ms) are counted as doublets and multiplets.
+_GROUPED_MS = 10.0
+#: The force's text alternative averages over this last stretch of the run (ms).
+_FORCE_TAIL_MS = 100.0
+_VOLTAGE = VOLTAGE_TRACES.index("voltage")
+_YOURS = RATE_TRACES.index("yours")
+_MARKER = RATE_TRACES.index("marker")
+_FORCE = FORCE_TRACES.index("force")
 
 
 def slider_grid(name: str) -> np.ndarray:
-    """Every value slider ``name`` can take (rounded to 1e-6)."""
-    _, _, lo, hi, step, *_ = SLIDERS[name]
-    return np.round(np.arange(lo, hi + 0.5 * step, step), 6)
+    """Every value slider ``name`` can take (mM, rounded to 1e-6)."""
+    s = SLIDERS[name]
+    return np.round(np.arange(s.lo, s.hi + 0.5 * s.step, s.step), 6)
 
 
-def excitability_explorer() -> Explorer:
+def _read_only(a: np.ndarray) -> np.ndarray:
+    a.setflags(write=False)
+    return a
+
+
+#: Every position of every slider (read-only arrays, mM).
+_GRIDS: Mapping[str, np.ndarray] = MappingProxyType({name: _read_only(slider_grid(name)) for name in SLIDERS})
+#: Every Ca²⁺ of the slider (mM): the x axis of the rate figure.
+CA_GRID_MM = _GRIDS["ca"]
+
+
+@dataclass(frozen=True)
+class ExcitabilityInputs:
+    """Slider values: ionized Ca²⁺, Mg²⁺, blood K⁺ and extra fatigue K⁺ (mM), and the fibre type."""
+
+    ca_mm: float = SLIDERS["ca"].default
+    mg_mm: float = SLIDERS["mg"].default
+    k_mm: float = SLIDERS["k"].default
+    fatigue_k_mm: float = SLIDERS["fatigue"].default
+    fibre: str = FIBRES[0]
+
+    def snapped(self) -> ExcitabilityInputs:
+        """The same state with every value moved to the nearest slider position."""
+        def near(name: str, value: float) -> float:
+            grid = _GRIDS[name]
+            return float(grid[np.argmin(np.abs(grid - value))])
+
+        return ExcitabilityInputs(
+            near("ca", self.ca_mm), near("mg", self.mg_mm), near("k", self.k_mm),
+            near("fatigue", self.fatigue_k_mm), self.fibre,
+        )
+
+    @property
+    def k_axon_mm(self) -> float:
+        """K⁺ around the axon (mM): blood K⁺ plus fatigue K⁺."""
+        return self.k_mm + self.fatigue_k_mm
+
+
+@dataclass(frozen=True)
+class ExcitabilityView:
+    """What the explorer shows for one (snapped) state.
+
+    ``voltage_mv``: the node's voltage over :data:`DURATION_MS` (on the table's sample times);
+    ``rates_hz``: firing rate at every Ca²⁺ of :data:`CA_GRID_MM` with the other settings, and
+    ``rate_hz`` at the chosen one; ``force_pct``: force of one motor unit (% of its maximal fused
+    tetanus) at times ``force_t_ms``; ``status``: HTML of the status line; ``*_words``: text
+    alternatives of the figures.
+    """
+
+    inputs: ExcitabilityInputs
+    spike_times_ms: np.ndarray
+    rest_mv: float
+    voltage_mv: np.ndarray
+    rates_hz: np.ndarray
+    rate_hz: float
+    force_t_ms: np.ndarray
+    force_pct: np.ndarray
+    status: str
+    voltage_words: str
+    rate_words: str
+    force_words: str
+
+
+@lru_cache(maxsize=_MAX_FORCES)
+def _unit_force(spikes_ms: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(time in ms, force in % of the unit's maximal fused tetanus) of one motor unit fed ``spikes_ms``."""
+    trace = simulate_contraction(None, DURATION_MS, spike_times_ms=np.array(spikes_ms, dtype=float))
+    return _read_only(np.array(trace.t_ms)), _read_only(100.0 * trace.force)
+
+
+@lru_cache(maxsize=1)
+def _normal_rates_hz() -> np.ndarray:
+    """Firing rate (Hz) of the motor axon at every Ca²⁺ of :data:`CA_GRID_MM`, all other values normal."""
+    normal, table = ExcitabilityInputs(), load_table()
+    f, _, j = table.node(normal.ca_mm, normal.mg_mm, normal.k_axon_mm, normal.fibre)
+    return _read_only(table.rate_hz(f, table.shift_indices(CA_GRID_MM, normal.mg_mm), j))
+
+
+def _verdict(spikes_ms: np.ndarray) -> str:
+    """What the run shows: silent, or spontaneous firing with its doublets and multiplets."""
+    if spikes_ms.size == 0:
+        return "silent: no action potential"
+    grouped = int(np.sum(np.diff(spikes_ms) < _GROUPED_MS))
+    verdict = f"{spikes_ms.size} action potentials with no stimulus at all: spontaneous firing"
+    if grouped:
+        verdict += f" ({grouped} of them within {_GROUPED_MS:.0f} ms of the one before: doublets and multiplets)"
+    return verdict
+
+
+def _status_html(x: ExcitabilityInputs, spikes_ms: np.ndarray, rest_mv: float) -> str:
+    """Status line: fibre, gating shift (mV), E_K (mV), K⁺ around the axon (mM), rest (mV), verdict."""
+    shift = gating_shift_mv(x.ca_mm, x.mg_mm)
+    e_k = nernst(1, x.k_axon_mm, K_AXOPLASM_MM, TEMP_C)
+    return (
+        '<div role="status" aria-live="polite" style="font-size:13px">'
+        f"{x.fibre.capitalize()} axon · gating shift <b>{signed(shift)} mV</b> · E_K <b>{signed(e_k)} mV</b> "
+        f"(K⁺ around the axon {x.k_axon_mm:.1f} mM) · resting potential <b>{signed(rest_mv)} mV</b> · "
+        f"in {DURATION_MS:.0f} ms: <b>{html.escape(_verdict(spikes_ms))}</b></div>"
+    )
+
+
+def _rate_words(x: ExcitabilityInputs, rates_hz: np.ndarray, rate_hz: float) -> str:
+    """Text alternative of the rate figure."""
+    firing = CA_GRID_MM[rates_hz > 0]
+    if firing.size:
+        onset = f"the axon fires at {firing.size} of the {CA_GRID_MM.size} Ca²⁺ values, up to {firing.max():.2f} mM"
+    else:
+        onset = f"the axon stays silent at every Ca²⁺ from {CA_GRID_MM[0]:.2f} to {CA_GRID_MM[-1]:.2f} mM"
+    normal_onset = CA_GRID_MM[_normal_rates_hz() > 0].max()
+    return (
+        f"With these settings {onset}; at your {x.ca_mm:.2f} mM the rate is {rate_hz:.0f} Hz "
+        f"(the motor axon with all other values normal fires only up to {normal_onset:.2f} mM Ca²⁺)."
+    )
+
+
+def _force_words(fibre: str, t_ms: np.ndarray, force_pct: np.ndarray) -> str:
+    """Text alternative of the force figure."""
+    tail = force_pct[t_ms >= DURATION_MS - _FORCE_TAIL_MS]
+    note = " (the spikes of a sensory axon do not reach muscle; shown as if they did)." if fibre == "sensory" else "."
+    return (
+        f"Force of one motor unit peaks at {force_pct.max():.0f} % of its maximal tetanus and averages "
+        f"{tail.mean():.0f} % over the last {_FORCE_TAIL_MS:.0f} ms" + note
+    )
+
+
+class ExcitabilityExplorer(Explorer):
     """Sliders for ionized Ca²⁺, Mg²⁺, K⁺ and fatigue K⁺ plus a motor/sensory switch, driving three plots:
     the axon node's membrane voltage (200 ms, no stimulus), its firing rate against Ca²⁺ with the current
     value marked, and the force of **one motor unit** driven by these spikes.
 
     Controls (``explorer.controls``): ``"ca"``, ``"mg"``, ``"k"``, ``"fatigue"`` (mM) and ``"fibre"``
     (``"motor"`` / ``"sensory"``). Figures: ``"voltage"``, ``"rate"``, ``"force"``. ``explorer.texts`` holds
-    the live status line and the text alternative of each figure; ``explorer.table`` the table used.
+    the live status line (``"status"``) and the text alternative of each figure; ``explorer.table`` the
+    table used.
     """
-    table = load_table()
-    sliders: dict[str, widgets.Widget] = {
-        name: unit_slider(label, unit, lo, hi, step, value, normal=normal, readout_format=fmt)
-        for name, (label, unit, lo, hi, step, value, normal, fmt) in SLIDERS.items()
-    }
-    sliders["fibre"] = widgets.ToggleButtons(
-        options=[("motor axon", "motor"), ("sensory axon", "sensory")], value="motor",
-        description="Axon type", tooltips=["motor axon (to muscle)", "sensory (skin) axon: more persistent Na⁺"],
-    )
-    grids = {name: slider_grid(name) for name in SLIDERS}
-    ca_grid = grids["ca"]
-    default = {name: spec[5] for name, spec in SLIDERS.items()}
-    forces: OrderedDict[tuple, np.ndarray] = OrderedDict()
 
-    def node(vals: dict[str, float], fibre: str, ca: float | None = None) -> tuple[int, int, int]:
-        shift = gating_shift_mv(vals["ca"] if ca is None else ca, vals["mg"])
-        return table.index(shift, vals["k"] + vals["fatigue"], fibre)
-
-    screen_ref = CA_REF_MM + MG_SCREENING_WEIGHT * MG_REF_MM
-
-    def row_indices(vals: dict[str, float], fibre: str) -> tuple[int, np.ndarray, int]:
-        # the gating shift of every Ca²⁺ of the slider at this Mg²⁺ (gating_shift_mv, vectorised)
-        shifts = SHIFT_MV_PER_DECADE * np.log10((ca_grid + MG_SCREENING_WEIGHT * vals["mg"]) / screen_ref)
-        i = np.abs(SHIFT_GRID_MV[None, :] - shifts[:, None]).argmin(axis=1)
-        f, _, j = node(vals, fibre)
-        return f, i, j
-
-    f0, i0, j0 = node(default, "motor")
-    fn, irow, jn = row_indices(default, "motor")
-    normal_rates = table.rate_hz(fn, irow, jn)
-
-    fig_v = style.figure_widget(
-        "Membrane voltage of the axon node (no stimulus)", "time (ms)", "membrane potential (mV)",
-        height=330, showlegend=False, yaxis_range=[-110.0, 50.0], xaxis_range=[0.0, DURATION_MS],
-    )
-    fig_v.add_hline(
-        y=SPIKE_THRESHOLD_MV, line_dash="dot", line_color=style.OKABE_ITO["black"], line_width=1,
-        annotation_text="0 mV: a full action potential crosses this line", annotation_position="top right",
-    )
-    fig_v.add_scatter(
-        x=table.t_ms, y=table.voltage(f0, i0, j0), mode="lines", name="membrane voltage",
-        line=dict(color=style.OKABE_ITO["blue"], width=1.5),
-    )
-    words_v = alt_text()
-
-    fig_r = style.figure_widget(
-        "Firing rate against ionized Ca²⁺ (other sliders as set)", "ionized Ca²⁺ (mM)",
-        f"firing rate (Hz, spikes in {DURATION_MS:.0f} ms)", height=330, showlegend=True,
-        yaxis_range=[-3.0, 160.0], xaxis_range=[ca_grid[0] - 0.02, ca_grid[-1] + 0.02],
-        legend=dict(orientation="h", y=-0.2),
-    )
-    style.normal_band(fig_r, *NORMAL_RANGES["ca"], axis="x", label="normal ionized Ca²⁺")
-    fig_r.add_scatter(
-        x=ca_grid, y=normal_rates, mode="lines+markers", name="motor axon, all other values normal",
-        line=dict(color=style.OKABE_ITO["black"], dash="dash", width=1.5),
-        marker=dict(symbol="circle-open", size=6, color=style.OKABE_ITO["black"]),
-    )
-    fig_r.add_scatter(
-        x=ca_grid, y=normal_rates, mode="lines+markers", name="with your settings",
-        line=dict(color=style.OKABE_ITO["vermillion"], dash="solid", width=2.5),
-        marker=dict(symbol="square", size=6, color=style.OKABE_ITO["vermillion"]),
-    )
-    fig_r.add_scatter(
-        x=np.array([default["ca"]]), y=np.zeros(1), mode="markers", name="your Ca²⁺",
-        marker=dict(symbol="diamond", size=15, color=style.OKABE_ITO["blue"], line=dict(width=1, color="white")),
-    )
-    words_r = alt_text()
-
-    fig_f = style.figure_widget(
-        "Force of one motor unit driven by these spikes", "time (ms)",
-        "force (% of the unit's maximal fused tetanus)", height=300, showlegend=False,
-        yaxis_range=[0.0, 105.0], xaxis_range=[0.0, DURATION_MS],
-    )
-    force0 = simulate_contraction(None, DURATION_MS, spike_times_ms=np.empty(0))
-    fig_f.add_scatter(
-        x=force0.t_ms, y=100.0 * force0.force, mode="lines", name="force",
-        line=dict(color=style.OKABE_ITO["bluish_green"], width=2.5),
-    )
-    words_f = alt_text()
-    status = widgets.HTML()
-
-    def force_of(key: tuple[int, int, int], spikes: np.ndarray) -> np.ndarray:
-        fkey = key if spikes.size else ("none",)
-        f = forces.get(fkey)
-        if f is None:
-            f = 100.0 * simulate_contraction(None, DURATION_MS, spike_times_ms=spikes).force
-            forces[fkey] = f
-            while len(forces) > _MAX_FORCES:
-                forces.popitem(last=False)
-        else:
-            forces.move_to_end(fkey)
-        return f
-
-    def update() -> None:
-        vals = {
-            name: float(grids[name][np.argmin(np.abs(grids[name] - float(sliders[name].value)))])
-            for name in SLIDERS
+    def make_controls(self) -> dict[str, widgets.ValueWidget]:
+        controls: dict[str, widgets.ValueWidget] = {
+            name: unit_slider(s.label, s.unit, s.lo, s.hi, s.step, s.default, normal=s.normal, readout_format=s.fmt)
+            for name, s in SLIDERS.items()
         }
-        fibre = sliders["fibre"].value
-        key = node(vals, fibre)
-        f, i, j = key
-        v = table.voltage(f, i, j)
-        spikes = table.spikes(f, i, j)
+        controls["fibre"] = widgets.ToggleButtons(
+            options=[(f"{f} axon", f) for f in FIBRES], value=ExcitabilityInputs.fibre, description="Axon type",
+            tooltips=[_FIBRE_TIPS[f] for f in FIBRES],
+        )
+        return controls
+
+    def read(self) -> ExcitabilityInputs:
+        c = self.controls
+        return ExcitabilityInputs(
+            float(c["ca"].value), float(c["mg"].value), float(c["k"].value), float(c["fatigue"].value),
+            str(c["fibre"].value),
+        )
+
+    @staticmethod
+    def compute(inputs: ExcitabilityInputs) -> ExcitabilityView:
+        x = inputs.snapped()
+        table = load_table()
+        node = table.node(x.ca_mm, x.mg_mm, x.k_axon_mm, x.fibre)
+        spikes = table.spikes(*node)
+        rest = float(table.rest_mv[node])
         rate = spikes.size * 1000.0 / DURATION_MS
-        fr, ir, jr = row_indices(vals, fibre)
-        rates = table.rate_hz(fr, ir, jr)
-        force = force_of(key, spikes)
+        rates = table.rate_hz(node[0], table.shift_indices(CA_GRID_MM, x.mg_mm), node[2])
+        force_t, force = _unit_force(tuple(spikes.tolist()))
+        return ExcitabilityView(
+            inputs=x, spike_times_ms=spikes, rest_mv=rest, voltage_mv=table.voltage(*node), rates_hz=rates,
+            rate_hz=rate, force_t_ms=force_t, force_pct=force, status=_status_html(x, spikes, rest),
+            voltage_words=(
+                f"Voltage of the {x.fibre} axon over {DURATION_MS:.0f} ms at Ca²⁺ {x.ca_mm:.2f} mM: it starts "
+                f"{NUDGE_MV:g} mV above a rest of {signed(rest)} mV and shows {spikes.size} action potentials "
+                f"({rate:.0f} Hz)."
+            ),
+            rate_words=_rate_words(x, rates, rate),
+            force_words=_force_words(x.fibre, force_t, force),
+        )
+
+    @property
+    def table(self) -> ExcitabilityTable:
+        """The table of exact model runs the explorer reads."""
+        return load_table()
+
+    def make_figures(self, view: ExcitabilityView) -> dict:
+        return {
+            "voltage": voltage_figure(self.table.t_ms, view.voltage_mv, DURATION_MS),
+            "rate": rate_figure(CA_GRID_MM, _normal_rates_hz(), view.rates_hz, view.inputs.ca_mm, view.rate_hz,
+                                DURATION_MS),
+            "force": force_figure(view.force_t_ms, view.force_pct, DURATION_MS),
+        }
+
+    def make_texts(self) -> dict[str, widgets.HTML]:
+        return {"status": widgets.HTML(), "voltage": alt_text(), "rate": alt_text(), "force": alt_text()}
+
+    def arrange(self) -> list[widgets.Widget]:
+        c, f, t = self.controls, self.figures, self.texts
+        return [
+            widgets.HTML("<b>Blood values</b>"), c["ca"], c["mg"], c["k"],
+            widgets.HTML("<b>Extra K⁺ around the axon</b> (0 = none)"), c["fatigue"], c["fibre"],
+            t["status"], f["voltage"], t["voltage"], f["rate"], t["rate"], f["force"], t["force"],
+        ]
+
+    def render(self, view: ExcitabilityView) -> None:
+        fig_v, fig_r, fig_f = self.figures["voltage"], self.figures["rate"], self.figures["force"]
         with fig_v.batch_update():
-            fig_v.data[0].y = v
+            fig_v.data[_VOLTAGE].y = view.voltage_mv
         with fig_r.batch_update():
-            fig_r.data[1].y = rates
-            fig_r.data[2].x = np.array([vals["ca"]])
-            fig_r.data[2].y = np.array([rate])
+            fig_r.data[_YOURS].y = view.rates_hz
+            fig_r.data[_MARKER].x = np.array([view.inputs.ca_mm])
+            fig_r.data[_MARKER].y = np.array([view.rate_hz])
         with fig_f.batch_update():
-            fig_f.data[0].y = force
-
-        shift = gating_shift_mv(vals["ca"], vals["mg"])
-        k_eff = vals["k"] + vals["fatigue"]
-        e_k = nernst(1, k_eff, K_AXOPLASM_MM, TEMP_C)
-        rest = float(table.rest_mv[f, i, j])
-        who = "sensory" if fibre == "sensory" else "motor"
-        if spikes.size == 0:
-            verdict = "silent: no action potential"
-        else:
-            gaps = np.diff(spikes)
-            grouped = int(np.sum(gaps < 10.0))
-            verdict = f"{spikes.size} action potentials with no stimulus at all: spontaneous firing"
-            if grouped:
-                verdict += f" ({grouped} of them within 10 ms of the one before: doublets and multiplets)"
-        status.value = (
-            '<div role="status" aria-live="polite" style="font-size:13px">'
-            f"{who.capitalize()} axon · gating shift <b>{signed(shift)} mV</b> · E_K <b>{signed(e_k)} mV</b> "
-            f"(K⁺ around the axon {k_eff:.1f} mM) · resting potential <b>{signed(rest)} mV</b> · "
-            f"in {DURATION_MS:.0f} ms: <b>{html.escape(verdict)}</b></div>"
-        )
-        firing = ca_grid[rates > 0]
-        if firing.size:
-            onset_txt = (
-                f"the axon fires at {firing.size} of the {ca_grid.size} Ca²⁺ values, up to {firing.max():.2f} mM"
-            )
-        else:
-            onset_txt = f"the axon stays silent at every Ca²⁺ from {ca_grid[0]:.2f} to {ca_grid[-1]:.2f} mM"
-        set_alt_text(
-            words_v,
-            f"Voltage of the {who} axon over {DURATION_MS:.0f} ms at Ca²⁺ {vals['ca']:.2f} mM: it starts 2 mV "
-            f"above a rest of {signed(rest)} mV and shows {spikes.size} action potentials ({rate:.0f} Hz).",
-        )
-        set_alt_text(
-            words_r,
-            f"With these settings {onset_txt}; at your {vals['ca']:.2f} mM the rate is {rate:.0f} Hz "
-            f"(the motor axon with all other values normal fires only up to "
-            f"{ca_grid[normal_rates > 0].max():.2f} mM Ca²⁺).",
-        )
-        tail = force[force0.t_ms >= DURATION_MS - 100.0]
-        set_alt_text(
-            words_f,
-            f"Force of one motor unit peaks at {force.max():.0f} % of its maximal tetanus and averages "
-            f"{tail.mean():.0f} % over the last 100 ms"
-            + (" (the spikes of a sensory axon do not reach muscle; shown as if they did)." if who == "sensory"
-               else "."),
-        )
-
-    children = [
-        widgets.HTML("<b>Blood values</b>"),
-        sliders["ca"], sliders["mg"], sliders["k"],
-        widgets.HTML("<b>Extra K⁺ around the axon</b> (0 = none)"),
-        sliders["fatigue"],
-        sliders["fibre"],
-        status, fig_v, words_v, fig_r, words_r, fig_f, words_f,
-    ]
-    explorer = Explorer(
-        children, controls=sliders, figures={"voltage": fig_v, "rate": fig_r, "force": fig_f}, update=update
-    )
-    explorer.texts = {"status": status, "voltage": words_v, "rate": words_r, "force": words_f}
-    explorer.table = table
-    return explorer
+            fig_f.data[_FORCE].y = view.force_pct
+        self.texts["status"].value = view.status
+        set_alt_text(self.texts["voltage"], view.voltage_words)
+        set_alt_text(self.texts["rate"], view.rate_words)
+        set_alt_text(self.texts["force"], view.force_words)
 
 
-__all__ += ["FIBRES"]
+def excitability_explorer() -> ExcitabilityExplorer:
+    """The excitability explorer of notebook 03 (see :class:`ExcitabilityExplorer`)."""
+    return ExcitabilityExplorer()
