@@ -60,6 +60,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -159,7 +160,7 @@ class Phase:
 #: day 5 and 0.01 on day 7; proliferation 0.04 on day 21; remodeling 0.27 on day 7, 0.09 on day 60).
 #: Guarding weights 1.0 / 0.3 / 0.1: teaching form of PHYSIOLOGY_REFERENCE (an assumption that writes
 #: down the article's hypothesis; no study has counted spasms after a strain).
-PHASES: dict[str, Phase] = {
+PHASES: Mapping[str, Phase] = MappingProxyType({
     "inflammation": Phase(
         name="inflammation",
         title="Inflammation",
@@ -218,7 +219,7 @@ PHASES: dict[str, Phase] = {
             "exists. Surface EMG at rest over the weeks after a strain would test the whole curve."
         ),
     ),
-}
+})
 
 
 @dataclass(frozen=True)
@@ -241,11 +242,11 @@ class Severity:
 #: Ekstrand J et al. 2012, Br J Sports Med 46:112–117: mean return to play after hamstring injury by
 #: MRI grade 1/2/3 = 17/22/73 days. Guarding gains 4/6/9 are teaching ASSUMPTIONS (peak sensitivity
 #: roughly 5×/7×/10× the uninjured rate: invented numbers, quote them as "several-fold" at most).
-SEVERITIES: dict[str, Severity] = {
+SEVERITIES: Mapping[str, Severity] = MappingProxyType({
     "mild": Severity("mild", 1, 17.0, 17.0 / 22.0, 4.0),
     "moderate": Severity("moderate", 2, 22.0, 1.0, 6.0),
     "severe": Severity("severe", 3, 73.0, 73.0 / 22.0, 9.0),
-}
+})
 
 
 def _days(days: object) -> np.ndarray:
@@ -527,7 +528,7 @@ class Treatment:
 #: The five treatments of notebook 05. Purpose and recommended use restate the source article's
 #: treatment table and professional-care section in our own words, corrected where the evidence
 #: differs (water: drink to thirst; low Ca²⁺/Mg²⁺: a doctor, not a drink).
-TREATMENTS: dict[str, Treatment] = {
+TREATMENTS: Mapping[str, Treatment] = MappingProxyType({
     "rest": Treatment(
         name="rest",
         title="Rest and controlled movement",
@@ -618,7 +619,7 @@ TREATMENTS: dict[str, Treatment] = {
             "rehabilitation is the core of care."
         ),
     ),
-}
+})
 
 
 def _treatment_set(treatments: object) -> frozenset[str]:
@@ -772,7 +773,7 @@ _NONE: frozenset[str] = frozenset()
 #: The six worked causes of notebooks 04–06 (keys fixed by the course spec). Each ``presentation``
 #: holds one typical case as self-check answers (version 2 of the self-check: the v1 keys plus
 #: ``danger_signs``, ``context``, ``body_region`` and ``age_band``).
-SCENARIOS: dict[str, Scenario] = {
+SCENARIOS: Mapping[str, Scenario] = MappingProxyType({
     "healing": Scenario(
         name="healing",
         title="Healing after a strain",
@@ -959,17 +960,17 @@ SCENARIOS: dict[str, Scenario] = {
         duration_median_s=30.0,
         matching_treatments=("professional",),
     ),
-}
+})
 
 #: Complications after a muscle strain that matter more than infection (named in notebooks 04–05
 #: and the self-check; not modelled): name → what gives it away.
-STRAIN_COMPLICATIONS: dict[str, str] = {
+STRAIN_COMPLICATIONS: Mapping[str, str] = MappingProxyType({
     "haematoma": "a large, tense bruise or swelling from bleeding into or between the muscles",
     "deep-vein thrombosis": "one calf swollen, warm and aching, above all after immobility, a cast or surgery",
     "compartment syndrome": "pain out of proportion, a tense limb, pain on passive stretch (an emergency)",
     "rhabdomyolysis": "weakness and dark (cola-coloured) urine after extreme exertion or a crush (an emergency)",
     "myositis ossificans": "a firm lump weeks after a deep bruise, as bone forms inside the muscle",
-}
+})
 
 
 def _scenario(scenario: object) -> Scenario:

@@ -47,6 +47,11 @@ import numpy as np
 from course import DISCLAIMER, EMERGENCY_LINE
 from course._checks import check_choice, check_number, short_repr
 
+# The acute phase after an injury (days) belongs to the healing model: cold packs by convention there, and
+# here the window in which a severe strain with swelling needs a same-day look (possible large tear or
+# haematoma). Re-exported (``__all__``) so that ``course.selfcheck.ACUTE_PHASE_DAYS`` keeps working.
+from course.healing import ACUTE_PHASE_DAYS, SCENARIOS
+
 __all__ = [
     "Timing", "Intensity", "Trend", "Location", "Symptom", "Hydration", "DangerSign", "Context",
     "BodyRegion", "AgeBand", "Urgency", "Verdict",
@@ -411,9 +416,6 @@ PERSISTING_WEEKS = 6.0
 #: Inflammation and proliferation phases, ≈ day 0–21 (Laumonier & Menetrey 2016): "about the same"
 #: is still compatible with self-care only in this window.
 SHORTLY_AFTER_DAYS = 21.0
-#: The acute phase after an injury (days): cold packs by convention, and the window in which a severe
-#: strain with swelling needs a same-day look (possible large tear or haematoma).
-ACUTE_PHASE_DAYS = 2.0
 #: Spasms that began more than this many days after the injury were not set off by it.
 LATE_ONSET_DAYS = 7.0
 #: Self-care only up to 6 weeks after the injury (the proliferation phase is long over by then).
@@ -638,8 +640,6 @@ def answers_from_presentation(presentation: Mapping[str, Any]) -> Answers:
 
 def scenario_answers(name: str) -> Answers:
     """:class:`Answers` of one notebook-04 scenario (``course.healing.SCENARIOS[name].presentation``)."""
-    from course.healing import SCENARIOS
-
     check_choice("scenario", name, tuple(SCENARIOS))
     return answers_from_presentation(SCENARIOS[name].presentation)
 

@@ -550,6 +550,109 @@ def test_default_form_loads_every_notebook_04_scenario():
         assert w.load_case(name) is not None, (name, w.error)
 
 
+def test_form_linked_answers_and_one_refresh_per_change(form, monkeypatch):
+    """The days box opens only with a recent injury; "none of these" clears its group and an item clears
+    "none of these" (one recompute per user change, however many boxes it unticks)."""
+    c = form.controls
+    assert c["days_since_injury"].disabled
+    c["recent_injury"].value = "yes"
+    assert not c["days_since_injury"].disabled
+    c["recent_injury"].value = "no"
+    assert c["days_since_injury"].disabled
+    for key in ("symptom_swelling", "symptom_fever", "symptom_numbness"):
+        c[key].value = True
+    calls = []
+    monkeypatch.setattr(form, "compute", lambda inputs: calls.append(inputs) or type(form).compute(inputs))
+    c["symptom_none"].value = True
+    assert len(calls) == 1 and calls[0].answers is None and not calls[0].pressed
+    assert not any(c[f"symptom_{s}"].value for s in SYMPTOMS)
+    c["symptom_fever"].value = True
+    assert len(calls) == 2 and not c["symptom_none"].value
+    form.set_answers(make(symptoms={"swelling"}))
+    assert len(calls) == 3 and calls[-1].answers == make(symptoms={"swelling"})
+    assert not c["days_since_injury"].disabled and form.assessment is None
+
+
+# ------------------------------------------------------------------------------------------------
+# The form's pure compute (no widget built) and its figures
+# ------------------------------------------------------------------------------------------------
+def test_compute_after_check_is_the_engine_assessment():
+    from course.figures.selfcheck import DIRECTION_STYLE
+    from course.ui.selfcheck import SelfCheck, SelfCheckInputs
+
+    for _d, a in EXAMPLES.values():
+        view = SelfCheck.compute(SelfCheckInputs(a, danger_signs=a.danger_signs, pressed=True))
+        want = assess(a)
+        assert view.assessment == want and view.error is None and view.checked
+        assert f'data-urgency="{want.urgency}"' in view.verdict and html.escape(want.destination) in view.verdict
+        assert ('role="alert"' in view.verdict) == (want.urgency == "emergency_now")
+        assert bool(view.emergency) == bool(a.danger_signs)
+        r = view.result
+        assert html.escape(want.destination) in r.destination and "Safety net" in r.safety_net
+        assert html.escape(want.summary()) in r.summary
+        assert all(html.escape(f.label) in r.red_flags for f in want.red_flags)
+        assert tuple(r.points.y) == CRITERIA
+        assert list(r.points.x) == [DIRECTION_STYLE[x.direction][3] for x in want.reasons]
+        assert list(r.points.symbol) == [DIRECTION_STYLE[x.direction][4] for x in want.reasons]
+        n_problem = sum(x.direction == "problem" for x in want.reasons)
+        assert f"{n_problem} point toward a problem" in r.words and want.urgency in r.words
+
+
+def test_compute_after_a_change_shows_no_result():
+    from course.ui.selfcheck import SelfCheck, SelfCheckInputs
+
+    for before, words in ((False, "Not checked yet"), (True, "Your answers changed")):
+        view = SelfCheck.compute(SelfCheckInputs(make(), checked_before=before))
+        assert view.assessment is None and view.result is None and view.error is None
+        assert words in view.verdict and 'data-urgency=""' in view.verdict and view.emergency == ""
+        assert view.checked == before
+
+
+def test_compute_danger_sign_answers_at_once_and_errors_name_the_question():
+    from course.ui.selfcheck import SelfCheck, SelfCheckInputs
+
+    danger = frozenset({"chest_pain", "dark_or_very_little_urine"})
+    for pressed in (False, True):  # before Check, and a Check of an otherwise unanswered form
+        view = SelfCheck.compute(SelfCheckInputs(None, "unanswered: timing", danger, pressed=pressed))
+        assert 'data-urgency="emergency_now"' in view.emergency and "999" in view.emergency
+        assert view.emergency.count("<li>") == len(screen(danger)) == 2
+        assert view.assessment is None and view.error is None and 'data-urgency=""' in view.verdict
+    message = "duration_weeks='<b>' is not a number"
+    view = SelfCheck.compute(SelfCheckInputs(None, message, pressed=True))
+    assert view.error == message and html.escape(message) in view.verdict and "<b>'" not in view.verdict
+    assert 'data-urgency="error"' in view.verdict and 'data-verdict="error"' in view.verdict
+    assert view.checked and view.emergency == "" and view.result is None
+
+
+def test_criteria_figures():
+    from course.figures.selfcheck import (
+        CRITERIA_TRACES,
+        DIRECTION_STYLE,
+        criteria_figure,
+        criteria_grid,
+        criteria_grid_text,
+        criteria_points,
+    )
+
+    empty = criteria_figure(criteria_points(None))
+    assert [t.name for t in empty.data] == list(CRITERIA_TRACES) and len(empty.data[0].x) == 0
+    results = {name: assess(a) for name, (_d, a) in EXAMPLES.items()}
+    one = criteria_figure(criteria_points(results["strain_healing"]))
+    assert tuple(one.data[0].y) == CRITERIA and set(one.data[0].x) <= {s[3] for s in DIRECTION_STYLE.values()}
+    grid = criteria_grid(results)
+    assert [t.name for t in grid.data] == [s[1] for s in DIRECTION_STYLE.values()]
+    assert sum(len(t.x) for t in grid.data) == len(results) * len(CRITERIA)
+    assert [a.text.split()[-1] for a in grid.layout.annotations] == [r.urgency for r in results.values()]
+    words = criteria_grid_text(results)
+    assert all(f"{name}: " in words and f"urgency {r.urgency}" in words for name, r in results.items())
+
+
+def test_acute_phase_has_one_home():
+    from course import healing, selfcheck
+
+    assert selfcheck.ACUTE_PHASE_DAYS is healing.ACUTE_PHASE_DAYS and "ACUTE_PHASE_DAYS" in selfcheck.__all__
+
+
 # ------------------------------------------------------------------------------------------------
 # Quizzes (keys checked against the engine)
 # ------------------------------------------------------------------------------------------------

@@ -6,9 +6,9 @@
 rules"; sources in REFERENCES.md).
 """
 
-from course.quizzes import load
+from course.quizzes import Question, load
 
 __all__ = ["CRITERIA_QUESTIONS", "QUESTIONS"]
 
-CRITERIA_QUESTIONS = load("selfcheck", "criteria")
-QUESTIONS = load("selfcheck", "final")
+CRITERIA_QUESTIONS: tuple[Question, ...] = tuple(load("selfcheck", "criteria"))
+QUESTIONS: tuple[Question, ...] = tuple(load("selfcheck", "final"))
