@@ -1,7 +1,7 @@
 """The course's single plotting style: Okabe–Ito palette and one plotly template.
 
-Every figure in the course is built through :func:`figure` (static ``go.Figure``)
-or :func:`figure_widget` (interactive ``go.FigureWidget``), so all plots share
+Every figure in the course is built through :func:`figure` (a static ``go.Figure``; the explorers wrap
+theirs in ``go.FigureWidget``, see :mod:`course.ui._common`), so all plots share
 fonts, margins and the colour-blind-safe Okabe–Ito palette
 (Okabe & Ito 2008, "Color Universal Design"). Colour is never the only carrier
 of meaning: traces also differ by dash pattern or marker symbol
@@ -26,8 +26,8 @@ __all__ = [
     "ION_COLORS",
     "PHASE_COLORS",
     "TEMPLATE_NAME",
+    "Y_HEADROOM",
     "figure",
-    "figure_widget",
     "normal_band",
 ]
 
@@ -75,6 +75,9 @@ PHASE_COLORS: Mapping[str, str] = MappingProxyType({
 #: Semi-transparent grey for "normal range" bands.
 NORMAL_BAND = "rgba(0, 158, 115, 0.12)"
 
+#: Head room of a y axis above the highest curve: the axis ends at ``Y_HEADROOM`` × the peak (dimensionless).
+Y_HEADROOM = 1.08
+
 TEMPLATE_NAME = "course"
 
 _template = go.layout.Template(pio.templates["plotly_white"])
@@ -108,17 +111,6 @@ def figure(
 ) -> go.Figure:
     """Return a static ``go.Figure`` in the course style (stored as JSON by nbval, deterministic)."""
     return go.Figure(layout=_layout(title, xaxis_title, yaxis_title, height, **layout))
-
-
-def figure_widget(
-    title: str = "", xaxis_title: str = "", yaxis_title: str = "", height: int = 380, **layout: Any
-) -> go.FigureWidget:
-    """Return an interactive ``go.FigureWidget`` in the course style.
-
-    Update its traces inside ``fig.batch_update()`` with numpy arrays (not lists):
-    that keeps a slider callback well under one 60 Hz frame.
-    """
-    return go.FigureWidget(layout=_layout(title, xaxis_title, yaxis_title, height, **layout))
 
 
 def normal_band(fig: go.Figure, lo: float, hi: float, axis: str = "x", label: str = "normal range") -> None:

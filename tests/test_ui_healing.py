@@ -248,19 +248,19 @@ def _check_healing_figures(ex) -> None:
 def _random_walk(ex, seed: int, check, steps: int = 120) -> None:
     """Move any control of ``ex`` to any value, in a seeded order; ``check(ex)`` every 4th step and at the end.
 
-    The same random walk as benchmarks/bench_healing.py (its ``_random_value``).
+    The same random walk as benchmarks/bench_healing.py (``benchmarks/timing.py``'s ``random_value``).
     """
     import sys
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from bench_healing import _random_value
+    from timing import random_value
 
     rng = np.random.default_rng(seed)
     names = list(ex.controls)
     for step in range(steps):
         control = ex.controls[names[int(rng.integers(len(names)))]]
-        value = _random_value(control, rng)
+        value = random_value(control, rng)
         if value is not None:
             control.value = value
         if step % 4 == 0:

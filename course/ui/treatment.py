@@ -18,6 +18,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from course import healing as hm
+from course import style
 from course.figures.treatment import HORIZON_DAYS, RATE_TRACES, WEEKLY_TRACES, rate_figure, weekly_figure
 from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
 from course.ui.healing import hypothesis_checkbox, hypothesis_note
@@ -46,8 +47,6 @@ _GRID_PER_DAY = 6
 #: Time grid of the rate plot (days): six points per day over the horizon.
 RATE_GRID_DAYS: np.ndarray = np.linspace(0.0, float(HORIZON_DAYS), HORIZON_DAYS * _GRID_PER_DAY + 1)
 RATE_GRID_DAYS.flags.writeable = False
-#: Headroom of the rate plot's y axis above the highest curve (dimensionless factor).
-_Y_HEADROOM = 1.08
 _RATE = {name: i for i, name in enumerate(RATE_TRACES)}
 _WEEKLY = {name: i for i, name in enumerate(WEEKLY_TRACES)}
 
@@ -266,7 +265,7 @@ class TreatmentExplorer(Explorer):
         return TreatmentView(
             rate_without=r_without, rate_with=r_with, weekly_without=wk_without, weekly_with=wk_with,
             start_day=inputs.start_day, heat_start_day=inputs.heat_start_day, show_heat="heat" in inputs.treatments,
-            y_max=_Y_HEADROOM * float(max(r_without.max(), r_with.max())),
+            y_max=style.Y_HEADROOM * float(max(r_without.max(), r_with.max())),
             total_without=total_without, total_with=total_with, avoided=total_without - total_with,
             heat_flagged=any(a.level == "warning" and a.treatment == "heat" for a in advice), other_view=other,
             advice_html=_advice_html(advice, inputs.scenario, inputs.start_day),
