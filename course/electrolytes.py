@@ -217,6 +217,7 @@ _INTRACELLULAR_RANGES: dict[str, tuple[float, float]] = {
 #: Resting permeability ratios of skeletal muscle relative to P_K (Hodgkin & Horowicz 1959, frog
 #: twitch fibres: P_K : P_Na : P_Cl ≈ 1 : 0.01 : 2). Override per call with ``permeability={...}``.
 PERMEABILITY: Mapping[str, float] = MappingProxyType({"K": 1.0, "Na": 0.01, "Cl": 2.0})
+_PERMEABILITY_RANGES: Mapping[str, tuple[float, float]] = MappingProxyType(dict.fromkeys(PERMEABILITY, (0.0, 100.0)))
 
 #: Allowed values of the ``chloride`` argument (see the module docstring).
 CHLORIDE_MODES: tuple[str, ...] = ("steady", "acute")
@@ -225,38 +226,34 @@ _VALENCE: dict[str, int] = {"K": 1, "Na": 1, "Cl": -1, "Ca": 2}
 _ECF_FIELD: dict[str, str] = {"K": "k", "Na": "na", "Cl": "cl", "Ca": "ca"}
 
 
+def _overrides(
+    name: str, given: Mapping[str, float] | None, defaults: Mapping[str, float],
+    ranges: Mapping[str, tuple[float, float]], unit: str, example: str, lo_inclusive: bool,
+) -> dict[str, float]:
+    """``defaults`` with the per-ion values of ``given`` (a mapping ion → value) checked against ``ranges``."""
+    values = dict(defaults)
+    if given is None:
+        return values
+    if not isinstance(given, Mapping):
+        raise TypeError(f"{name} must be a mapping such as {example}, got {given!r} of type {type(given).__name__}")
+    for ion, value in given.items():
+        if ion not in ranges:
+            raise ValueError(f"{name} has unknown ion {ion!r}; valid ions: {', '.join(ranges)}")
+        lo, hi = ranges[ion]
+        values[ion] = check_number(f"{name}[{ion!r}]", value, lo, hi, unit, lo_inclusive=lo_inclusive)
+    return values
+
+
 def _intracellular(intracellular: Mapping[str, float] | None) -> dict[str, float]:
-    conc = dict(INTRACELLULAR_MM)
-    if intracellular is None:
-        return conc
-    if not isinstance(intracellular, Mapping):
-        raise TypeError(
-            f"intracellular must be a mapping such as {{'K': 150.0}}, got {intracellular!r} "
-            f"of type {type(intracellular).__name__}"
-        )
-    for ion, value in intracellular.items():
-        if ion not in _INTRACELLULAR_RANGES:
-            raise ValueError(
-                f"intracellular has unknown ion {ion!r}; valid ions: {', '.join(_INTRACELLULAR_RANGES)}"
-            )
-        lo, hi = _INTRACELLULAR_RANGES[ion]
-        conc[ion] = check_number(f"intracellular[{ion!r}]", value, lo, hi, "mM", lo_inclusive=False)
-    return conc
+    return _overrides(
+        "intracellular", intracellular, INTRACELLULAR_MM, _INTRACELLULAR_RANGES, "mM", "{'K': 150.0}", False
+    )
 
 
 def _permeability(permeability: Mapping[str, float] | None) -> dict[str, float]:
-    perm = dict(PERMEABILITY)
-    if permeability is None:
-        return perm
-    if not isinstance(permeability, Mapping):
-        raise TypeError(
-            f"permeability must be a mapping such as {{'Na': 0.01}}, got {permeability!r} "
-            f"of type {type(permeability).__name__}"
-        )
-    for ion, value in permeability.items():
-        if ion not in PERMEABILITY:
-            raise ValueError(f"permeability has unknown ion {ion!r}; valid ions: {', '.join(PERMEABILITY)}")
-        perm[ion] = check_number(f"permeability[{ion!r}]", value, 0.0, 100.0, "(relative to P_K)")
+    perm = _overrides(
+        "permeability", permeability, PERMEABILITY, _PERMEABILITY_RANGES, "(relative to P_K)", "{'Na': 0.01}", True
+    )
     if perm["K"] <= 0.0:
         raise ValueError(
             f"permeability['K']={perm['K']:g} is outside the allowed range (0, 100] (relative to P_K)"
