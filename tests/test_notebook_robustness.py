@@ -54,7 +54,7 @@ def __robustness_probe(move: bool, compare: bool):
     _by_module = {f"course.ui.{m}": n for n, m in _ui.EXPLORERS.items()}
 
     def _factory(ex):
-        return _by_module.get(getattr(ex._update, "__module__", None) or type(ex).__module__)
+        return _by_module.get(type(ex).__module__)
 
     def _shape(ex):
         return {
@@ -87,13 +87,14 @@ def __robustness_probe(move: bool, compare: bool):
         return {k: _json.dumps(f.to_plotly_json()["data"], cls=enc) for k, f in ex.figures.items()}
 
     def _count_updates(ex, control, value):
+        # every control change ends in one Explorer.refresh (read → compute → render): count those
         calls = []
-        original = ex._update
-        ex._update = lambda *a, **k: (calls.append(1), original(*a, **k))[1]
+        original = ex.refresh
+        ex.refresh = lambda *a, **k: (calls.append(1), original(*a, **k))[1]
         try:
             ex.controls[control].value = value
         finally:
-            ex._update = original
+            del ex.refresh
         return len(calls)
 
     objs = [o for o in _gc.get_objects() if isinstance(o, (_Explorer, _Quiz))]
