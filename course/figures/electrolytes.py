@@ -8,12 +8,16 @@ import plotly.graph_objects as go
 from course import style
 from course.electrolytes import NORMAL_RANGES, PRESET_LABELS, PRESETS, resting_potential
 
-__all__ = ["BAR_NAMES", "BAR_KEYS", "VREST_TRACES", "potentials_figure", "vrest_vs_k_figure", "preset_figure"]
+__all__ = [
+    "BAR_NAMES", "BAR_KEYS", "POTENTIALS_TRACES", "VREST_TRACES", "potentials_figure", "vrest_vs_k_figure",
+    "preset_figure",
+]
 
 #: Bars of :func:`potentials_figure`, left to right, and their colour keys in :data:`course.style.ION_COLORS`.
 BAR_NAMES = ("E_K", "E_Na", "E_Cl", "E_Ca", "V_rest")
 BAR_KEYS = ("K", "Na", "Cl", "Ca", "Vrest")
-#: Trace order of :func:`vrest_vs_k_figure`.
+#: Trace order of :func:`potentials_figure` and of :func:`vrest_vs_k_figure`.
+POTENTIALS_TRACES = ("bars", "normal")
 VREST_TRACES = ("vrest_curve", "ek_curve", "vrest_marker", "ek_marker")
 
 

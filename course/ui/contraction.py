@@ -41,7 +41,7 @@ from course.figures.contraction import (
     explorer_force_pca_figure,
     explorer_traces_figure,
 )
-from course.ui._common import LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import LABEL_WIDTH, Explorer, alt_text, push_traces, set_alt_text, unit_slider
 
 __all__ = [
     "contraction_explorer",
@@ -80,9 +80,6 @@ TRACE_DT_MS = 0.5
 #: force of :func:`course.contraction.force_frequency` at its default step (tests/test_contraction.py).
 GRID_DT_MS = 0.5
 
-_CA, _FORCE, _STIMULI = (TRACES_TRACES.index(k) for k in ("ca", "force", "stimuli"))
-_FF_CURVE, _FF_MARKER = (FF_TRACES.index(k) for k in ("curve", "marker"))
-_PCA_NORMAL, _PCA_SETTING, _PCA_MARKER = (PCA_TRACES.index(k) for k in ("normal", "setting", "pca50"))
 _NOTE_STYLE = "margin:2px 0 6px 0;color:#222;font-size:13px"
 
 
@@ -325,25 +322,25 @@ class ContractionExplorer(Explorer):
         return [*self.controls.values(), t["summary"], f["traces"], t["traces"], row]
 
     def render(self, view: ContractionView) -> None:
-        traces, ff, pca = self.figures["traces"], self.figures["force_frequency"], self.figures["force_pca"]
         curves = view.curves
-        redraw = curves is not self._drawn_curves
-        with traces.batch_update():  # the time axis is the same for every setting: only y moves
-            traces.data[_CA].y = view.ca_um
-            traces.data[_FORCE].y = view.force_pct
-            traces.data[_STIMULI].x = view.spike_times_ms
-            traces.data[_STIMULI].y = np.zeros(view.spike_times_ms.size)
-            traces.layout.title.text = view.title
-        with ff.batch_update():
-            if redraw:
-                ff.data[_FF_CURVE].y = curves.peak_force_pct
-            ff.data[_FF_MARKER].x = np.array([view.inputs.freq_hz])
-            ff.data[_FF_MARKER].y = np.array([view.force_at_freq_pct])
+        redraw = curves is not self._drawn_curves  # the curves change only with fibre, release, SERCA or pCa50
+        spikes = view.spike_times_ms
+        # the time axis is the same for every setting: only y moves
+        push_traces(
+            self.figures["traces"], TRACES_TRACES, relayout={"title.text": view.title},
+            x={"stimuli": spikes}, y={"stimuli": np.zeros(spikes.size)},
+        )
+        push_traces(self.figures["traces"], TRACES_TRACES, y={"ca": view.ca_um, "force": view.force_pct})
+        marker = {"x": {"marker": np.array([view.inputs.freq_hz])}, "y": {"marker": np.array([view.force_at_freq_pct])}}
+        push_traces(self.figures["force_frequency"], FF_TRACES, **marker)
         if redraw:
-            with pca.batch_update():
-                pca.data[_PCA_NORMAL].y = curves.normal_pct
-                pca.data[_PCA_SETTING].y = curves.setting_pct
-                pca.data[_PCA_MARKER].x = np.array([view.inputs.pca50])
+            push_traces(self.figures["force_frequency"], FF_TRACES, y={"curve": curves.peak_force_pct})
+            push_traces(
+                self.figures["force_pca"], PCA_TRACES, x={"pca50": np.array([view.inputs.pca50])},
+            )
+            push_traces(
+                self.figures["force_pca"], PCA_TRACES, y={"normal": curves.normal_pct, "setting": curves.setting_pct},
+            )
             self._drawn_curves = curves
         set_alt_text(self.texts["traces"], view.trace_words)
         set_alt_text(self.texts["force_frequency"], view.ff_words)

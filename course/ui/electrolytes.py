@@ -23,8 +23,8 @@ from course.electrolytes import (
     resting_potential_curve,
     rt_over_f,
 )
-from course.figures.electrolytes import VREST_TRACES, potentials_figure, vrest_vs_k_figure
-from course.ui._common import Explorer, alt_text, set_alt_text, signed, status_html, unit_slider
+from course.figures.electrolytes import POTENTIALS_TRACES, VREST_TRACES, potentials_figure, vrest_vs_k_figure
+from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, signed, status_html, unit_slider
 
 __all__ = [
     "membrane_explorer", "MembraneExplorer", "MembraneInputs", "MembraneView", "SLIDER_RANGES", "K_CURVE_MM",
@@ -51,7 +51,6 @@ CUSTOM = "custom"
 _CHLORIDE_OPTIONS = (("settled (steady state)", "steady"), ("first seconds (acute)", "acute"))
 _CHLORIDE_WORDS = MappingProxyType({"steady": "steady-state chloride", "acute": "acute chloride"})
 _LOG_K = np.log(K_CURVE_MM)  # E_K curve = RT/F·(ln K_o − ln K_i): only RT/F changes with the controls
-_TRACE = {name: i for i, name in enumerate(VREST_TRACES)}
 
 
 @dataclass(frozen=True)
@@ -218,17 +217,20 @@ class MembraneExplorer(Explorer):
                     self.controls[field].value = getattr(PRESETS[change["new"]], field)
 
     def render(self, view: MembraneView) -> None:
-        fig_e, fig_k = self.figures["potentials"], self.figures["vrest_vs_k"]
-        with fig_e.batch_update():
-            fig_e.data[0].y = view.bars_mv
-            fig_e.data[0].text = _bar_labels(view.bars_mv)
-        with fig_k.batch_update():
-            fig_k.data[_TRACE["vrest_curve"]].y = view.vrest_curve_mv
-            fig_k.data[_TRACE["vrest_curve"]].name = view.vrest_name
-            fig_k.data[_TRACE["ek_curve"]].y = view.ek_curve_mv
-            for trace, y in (("vrest_marker", view.vrest_mv), ("ek_marker", view.bars_mv[0])):
-                fig_k.data[_TRACE[trace]].x = np.array([view.k_mm])
-                fig_k.data[_TRACE[trace]].y = np.array([y])
+        push_traces(
+            self.figures["potentials"], POTENTIALS_TRACES, y={"bars": view.bars_mv},
+            text={"bars": _bar_labels(view.bars_mv)},
+        )
+        k = np.array([view.k_mm])
+        push_traces(
+            self.figures["vrest_vs_k"], VREST_TRACES,
+            y={"vrest_curve": view.vrest_curve_mv, "ek_curve": view.ek_curve_mv,
+               "vrest_marker": np.array([view.vrest_mv]), "ek_marker": view.bars_mv[:1]},
+        )
+        push_traces(
+            self.figures["vrest_vs_k"], VREST_TRACES, x={"vrest_marker": k, "ek_marker": k},
+        )
+        push_traces(self.figures["vrest_vs_k"], VREST_TRACES, name={"vrest_curve": view.vrest_name})
         self.texts["status"].value = view.status_html
         set_alt_text(self.texts["potentials"], view.words_potentials)
         set_alt_text(self.texts["vrest_vs_k"], view.words_vrest_vs_k)

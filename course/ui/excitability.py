@@ -36,7 +36,7 @@ from course.figures.excitability import (
     rate_figure,
     voltage_figure,
 )
-from course.ui._common import Explorer, alt_text, set_alt_text, signed, unit_slider
+from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, signed, unit_slider
 
 __all__ = [
     "excitability_explorer", "ExcitabilityExplorer", "ExcitabilityInputs", "ExcitabilityView", "SLIDERS",
@@ -75,10 +75,6 @@ _MAX_FORCES = 512
 _GROUPED_MS = 10.0
 #: The force's text alternative averages over this last stretch of the run (ms).
 _FORCE_TAIL_MS = 100.0
-_VOLTAGE = VOLTAGE_TRACES.index("voltage")
-_YOURS = RATE_TRACES.index("yours")
-_MARKER = RATE_TRACES.index("marker")
-_FORCE = FORCE_TRACES.index("force")
 
 
 def slider_grid(name: str) -> np.ndarray:
@@ -288,15 +284,13 @@ class ExcitabilityExplorer(Explorer):
         ]
 
     def render(self, view: ExcitabilityView) -> None:
-        fig_v, fig_r, fig_f = self.figures["voltage"], self.figures["rate"], self.figures["force"]
-        with fig_v.batch_update():
-            fig_v.data[_VOLTAGE].y = view.voltage_mv
-        with fig_r.batch_update():
-            fig_r.data[_YOURS].y = view.rates_hz
-            fig_r.data[_MARKER].x = np.array([view.inputs.ca_mm])
-            fig_r.data[_MARKER].y = np.array([view.rate_hz])
-        with fig_f.batch_update():
-            fig_f.data[_FORCE].y = view.force_pct
+        push_traces(self.figures["voltage"], VOLTAGE_TRACES, y={"voltage": view.voltage_mv})
+        push_traces(self.figures["rate"], RATE_TRACES, y={"yours": view.rates_hz})
+        push_traces(
+            self.figures["rate"], RATE_TRACES, x={"marker": np.array([view.inputs.ca_mm])},
+            y={"marker": np.array([view.rate_hz])},
+        )
+        push_traces(self.figures["force"], FORCE_TRACES, y={"force": view.force_pct})
         self.texts["status"].value = view.status
         set_alt_text(self.texts["voltage"], view.voltage_words)
         set_alt_text(self.texts["rate"], view.rate_words)

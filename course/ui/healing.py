@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
-import plotly.graph_objects as go
 
 from course import healing as hm
 from course import style
@@ -37,7 +36,16 @@ from course.figures.healing import (
     rate_figure,
     weekly_figure,
 )
-from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, signed, unit_slider
+from course.ui._common import (
+    CONTROL_WIDTH,
+    LABEL_WIDTH,
+    Explorer,
+    alt_text,
+    push_traces,
+    set_alt_text,
+    signed,
+    unit_slider,
+)
 
 __all__ = [
     "healing_explorer",
@@ -466,7 +474,7 @@ class HealingExplorer(Explorer):
 
     def _render_phases(self, view: HealingView) -> None:
         weights = dict(zip(PHASE_TRACES, view.phase_weights, strict=True))
-        _push(self.figures["phases"], PHASE_TRACES, x=dict.fromkeys(PHASE_TRACES, view.t), y=weights)
+        push_traces(self.figures["phases"], PHASE_TRACES, x=dict.fromkeys(PHASE_TRACES, view.t), y=weights)
 
     def _render_rate(self, view: HealingView) -> None:
         fig = self.figures["rate"]
@@ -474,20 +482,21 @@ class HealingExplorer(Explorer):
              "letters": view.letters[0], "evidence": view.t}
         y = {**dict.fromkeys(BAND_TRACES, view.band_y), "baseline": _BASELINE_Y, "a": view.a.rate, "b": view.b.rate,
              "letters": view.letters[1], "evidence": view.rate_evidence}
-        _push(fig, RATE_TRACES, x=x, y=y, relayout={"xaxis.range": list(view.span), "yaxis.range": [0.0, view.y_max]})
-        _push(fig, RATE_TRACES, name=dict(zip(("a", "b"), view.names, strict=True)))
-        _push(fig, RATE_TRACES, text={"letters": list(view.letters[2])})
-        _push(fig, RATE_TRACES, visible={"evidence": view.show_evidence})
+        axes = {"xaxis.range": list(view.span), "yaxis.range": [0.0, view.y_max]}
+        push_traces(fig, RATE_TRACES, x=x, y=y, relayout=axes)
+        push_traces(fig, RATE_TRACES, name=dict(zip(("a", "b"), view.names, strict=True)))
+        push_traces(fig, RATE_TRACES, text={"letters": list(view.letters[2])})
+        push_traces(fig, RATE_TRACES, visible={"evidence": view.show_evidence})
 
     def _render_diary(self, view: HealingView) -> None:
         sides = dict(zip(DIARY_TRACES, (view.a, view.b), strict=True))
-        _push(
+        push_traces(
             self.figures["diary"], DIARY_TRACES, x={k: s.diary_day for k, s in sides.items()},
             y={k: s.diary_intensity for k, s in sides.items()}, name=dict(zip(DIARY_TRACES, view.names, strict=True)),
             relayout={"xaxis.range": list(view.span)},
         )
         weekly = {"x": view.weekly_x, "y": view.weekly_y, "name": view.weekly_names}
-        _push(self.figures["weekly"], WEEKLY_TRACES, **{
+        push_traces(self.figures["weekly"], WEEKLY_TRACES, **{
             prop: dict(zip(WEEKLY_TRACES, values, strict=True)) for prop, values in weekly.items()
         })
 
@@ -498,22 +507,6 @@ def _rate_changed(view: HealingView, last: HealingView) -> bool:
     return (
         any(new is not old for new, old in arrays) or view.bands_x is not last.bands_x or view.y_max != last.y_max
         or view.names != last.names or view.show_evidence != last.show_evidence
-    )
-
-
-def _push(fig: go.FigureWidget, order: tuple[str, ...], relayout: dict | None = None, **props: dict) -> None:
-    """Set trace properties and the layout of ``fig`` in one ``plotly_update`` message.
-
-    ``props`` maps a trace property to {trace name → value}, each over the same traces; a trace's
-    position is its place in ``order`` (the figure's ``*_TRACES`` in :mod:`course.figures.healing`).
-    plotly leaves out of the message whatever has not changed. The values are clean numpy arrays and
-    strings from the view, so plotly's per-property validation (≈ 7× the cost of the update) is not
-    needed: that keeps a control change inside one 60 Hz frame.
-    """
-    names = list(next(iter(props.values())))
-    fig.plotly_update(
-        restyle_data={prop: [values[name] for name in names] for prop, values in props.items()},
-        relayout_data=relayout, trace_indexes=[order.index(name) for name in names],
     )
 
 

@@ -73,7 +73,7 @@ from course.selfcheck import (
     assess,
     screen,
 )
-from course.ui._common import Explorer, alt_text, set_alt_text
+from course.ui._common import Explorer, alt_text, push_traces, set_alt_text
 
 __all__ = [
     "self_check", "SelfCheck", "SelfCheckInputs", "SelfCheckView", "SelfCheckResult", "TIER_COLOURS",
@@ -139,7 +139,6 @@ _TEXT_CSS: Mapping[str, str] = MappingProxyType({
 })
 #: The result's HTML boxes, filled from :class:`SelfCheckResult` (field name = text key).
 _RESULT_TEXTS = ("destination", "red_flags", "next_steps", "safety_net", "reasons", "summary")
-_CRITERIA = CRITERIA_TRACES.index("criteria")
 _BLACK = _OI["black"]
 _WIDE = widgets.Layout(width="auto")
 _STATIC_TEXTS: Mapping[str, str] = MappingProxyType({
@@ -515,11 +514,13 @@ class SelfCheck(Explorer):
         for key in _RESULT_TEXTS:
             self.texts[key].value = getattr(r, key)
         set_alt_text(self.texts["criteria"], r.words)
-        fig = self.figures["criteria"]
-        with fig.batch_update():
-            trace = fig.data[_CRITERIA]
-            trace.x, trace.y, trace.text, trace.hovertext = r.points.x, r.points.y, r.points.text, r.points.hovertext
-            trace.marker.color, trace.marker.symbol = r.points.colour, r.points.symbol
+        pts = r.points
+        push_traces(self.figures["criteria"], CRITERIA_TRACES, **{
+            prop: {"criteria": value} for prop, value in (
+                ("x", pts.x), ("y", pts.y), ("text", pts.text), ("hovertext", pts.hovertext),
+                ("marker.color", pts.colour), ("marker.symbol", pts.symbol),
+            )
+        })
 
     def on_change(self, name: str, change: dict) -> None:
         """The days box opens with a recent injury; "none of these" and the items of its group exclude

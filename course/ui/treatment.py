@@ -20,7 +20,7 @@ import numpy as np
 from course import healing as hm
 from course import style
 from course.figures.treatment import HORIZON_DAYS, RATE_TRACES, WEEKLY_TRACES, rate_figure, weekly_figure
-from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, push_traces, set_alt_text, unit_slider
 from course.ui.healing import hypothesis_checkbox, hypothesis_note
 
 __all__ = [
@@ -47,8 +47,6 @@ _GRID_PER_DAY = 6
 #: Time grid of the rate plot (days): six points per day over the horizon.
 RATE_GRID_DAYS: np.ndarray = np.linspace(0.0, float(HORIZON_DAYS), HORIZON_DAYS * _GRID_PER_DAY + 1)
 RATE_GRID_DAYS.flags.writeable = False
-_RATE = {name: i for i, name in enumerate(RATE_TRACES)}
-_WEEKLY = {name: i for i, name in enumerate(WEEKLY_TRACES)}
 
 
 @dataclass(frozen=True)
@@ -296,21 +294,18 @@ class TreatmentExplorer(Explorer):
         ]
 
     def render(self, view: TreatmentView) -> None:
-        rate, weekly = self.figures["rate"], self.figures["weekly"]
         line_y = np.array([0.0, view.y_max])
-        with rate.batch_update():  # the x grid of the curves and the baseline never change
-            rate.data[_RATE["without"]].y = view.rate_without
-            rate.data[_RATE["with"]].y = view.rate_with
-            rate.data[_RATE["start"]].x = np.array([view.start_day, view.start_day])
-            rate.data[_RATE["start"]].y = line_y
-            heat = rate.data[_RATE["heat_start"]]
-            heat.x = np.array([view.heat_start_day, view.heat_start_day])
-            heat.y = line_y
-            heat.visible = view.show_heat  # the heat line only when heat is chosen
-            rate.layout.yaxis.range = [0.0, view.y_max]
-        with weekly.batch_update():
-            weekly.data[_WEEKLY["without"]].y = view.weekly_without
-            weekly.data[_WEEKLY["with"]].y = view.weekly_with
+        # the x grid of the curves and the baseline never change; the heat line shows only when heat is chosen
+        push_traces(
+            self.figures["rate"], RATE_TRACES, relayout={"yaxis.range": [0.0, view.y_max]},
+            y={"without": view.rate_without, "with": view.rate_with, "start": line_y, "heat_start": line_y},
+        )
+        push_traces(
+            self.figures["rate"], RATE_TRACES,
+            x={"start": np.array([view.start_day] * 2), "heat_start": np.array([view.heat_start_day] * 2)},
+            visible={"start": True, "heat_start": view.show_heat},
+        )
+        push_traces(self.figures["weekly"], WEEKLY_TRACES, y={"without": view.weekly_without, "with": view.weekly_with})
         self.texts["advice"].value = view.advice_html
         self.texts["summary"].value = view.summary_html
         set_alt_text(self.texts["rate"], view.words_rate)

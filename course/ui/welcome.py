@@ -9,7 +9,7 @@ import numpy as np
 
 from course.electrolytes import INTRACELLULAR_MM, NORMAL_RANGES, nernst
 from course.figures.welcome import NERNST_TRACES, nernst_figure
-from course.ui._common import Explorer, alt_text, set_alt_text, unit_slider
+from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, unit_slider
 
 __all__ = ["warmup_explorer", "WarmupExplorer", "WarmupInputs", "WarmupView", "K_IN_MM", "K_OUT_RANGE_MM"]
 
@@ -19,7 +19,6 @@ K_IN_MM = INTRACELLULAR_MM["K"]
 K_OUT_RANGE_MM = (1.0, 10.0)
 _K_GRID = np.linspace(*K_OUT_RANGE_MM, 181)
 _E_GRID = np.array([nernst(1, k, K_IN_MM) for k in _K_GRID])
-_MARKER = NERNST_TRACES.index("marker")
 
 
 @dataclass(frozen=True)
@@ -70,10 +69,10 @@ class WarmupExplorer(Explorer):
         return [self.controls["k_out"], self.figures["nernst"], self.texts["nernst"]]
 
     def render(self, view: WarmupView) -> None:
-        fig = self.figures["nernst"]
-        with fig.batch_update():
-            fig.data[_MARKER].x = np.array([view.k_mm])
-            fig.data[_MARKER].y = np.array([view.e_k_mv])
+        push_traces(
+            self.figures["nernst"], NERNST_TRACES, x={"marker": np.array([view.k_mm])},
+            y={"marker": np.array([view.e_k_mv])},
+        )
         set_alt_text(self.texts["nernst"], view.words)
 
 
