@@ -19,7 +19,7 @@ from course._checks import check_array, check_choice, check_number
 from course.build import clean_notebook, notebook_paths
 from course.cli import main
 from course.quizzes import TOPICS, Question, load
-from course.ui._common import Explorer, sync_figure_state, unit_slider
+from course.ui._common import Explorer, push_traces, sync_figure_state, unit_slider
 from course.ui.quiz import quiz
 
 
@@ -183,6 +183,19 @@ def test_sync_figure_state_covers_changes_before_display():
     fig.layout.title.text = "later"
     sync_figure_state(fig)
     assert fig._widget_layout["title"]["text"] == "later"
+
+
+def test_push_traces_sends_named_traces_contiguously_and_checks_its_arguments():
+    fig = go.FigureWidget(go.Figure([go.Scatter(y=np.zeros(3), name="a"), go.Scatter(y=np.zeros(3), name="b")]))
+    strided = np.arange(6.0)[::2]  # a view: as a binary buffer to the browser it must be copied (ipywidgets error)
+    assert not strided.flags.c_contiguous
+    push_traces(fig, ("a", "b"), relayout={"yaxis.range": [0.0, 5.0]}, y={"b": strided})
+    sent = fig.data[1].y
+    np.testing.assert_array_equal(sent, [0.0, 2.0, 4.0])
+    assert np.asarray(sent).flags.c_contiguous and list(fig.data[0].y) == [0.0, 0.0, 0.0]
+    assert tuple(fig.layout.yaxis.range) == (0.0, 5.0)
+    with pytest.raises(ValueError, match="property 'name' is given for"):
+        push_traces(fig, ("a", "b"), y={"a": np.ones(3)}, name={"b": "B"})
 
 
 # --- quiz -------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Any
 
 import anywidget
 import ipywidgets as widgets
+import numpy as np
 import plotly.graph_objects as go
 
 __all__ = [
@@ -343,9 +344,15 @@ def push_traces(
         if list(values) != names:
             raise ValueError(f"push_traces: property {prop!r} is given for {list(values)}, expected {names}")
     fig.plotly_update(
-        restyle_data={prop: [values[name] for name in names] for prop, values in props.items()},
+        restyle_data={prop: [_contiguous(values[name]) for name in names] for prop, values in props.items()},
         relayout_data=dict(relayout) if relayout else None, trace_indexes=[order.index(name) for name in names],
     )
+
+
+def _contiguous(value: Any) -> Any:
+    """Arrays go to the browser as binary buffers, which must be C-contiguous (a strided view such as ``a[::2]``
+    is not); plotly's validation, skipped by :func:`push_traces`, would have copied it."""
+    return np.ascontiguousarray(value) if isinstance(value, np.ndarray) else value
 
 
 def sync_figure_state(fig: go.FigureWidget) -> None:
