@@ -135,7 +135,7 @@ class TaskList(widgets.VBox):
         self.items = list(items)
         self.buttons: list[widgets.Button] = []
         self.answers: list[widgets.HTML] = []
-        rows: list[widgets.Widget] = [widgets.HTML(f"<h4>{html.escape(title)}</h4>")]
+        rows: list[widgets.Widget] = [widgets.HTML(f"<h3>{html.escape(title)}</h3>")]
         for i, t in enumerate(self.items):
             button = widgets.Button(description="Show answer", tooltip=f"Show the answer to question {i + 1}")
             out = widgets.HTML()
