@@ -6,7 +6,7 @@ Explorers: :mod:`course.ui`. Plot style: :mod:`course.style`.
 Education, not diagnosis.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.3.0.dev0"
 
 #: The emergency route, shown with the disclaimer everywhere (welcome, self-check, exported pages).
 EMERGENCY_LINE = (

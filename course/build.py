@@ -14,7 +14,10 @@ from types import MappingProxyType
 import nbformat
 from nbclient import NotebookClient
 
-__all__ = ["NOTEBOOK_DIR", "notebook_paths", "execute_notebook", "clean_notebook", "build"]
+__all__ = [
+    "NOTEBOOK_DIR", "NotInCheckout", "require_checkout", "notebook_paths", "execute_notebook", "clean_notebook",
+    "build",
+]
 
 #: ``notebooks/`` next to the ``course`` package in a source checkout.
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
@@ -22,8 +25,30 @@ NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 KERNELSPEC = MappingProxyType({"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"})
 
 
+class NotInCheckout(RuntimeError):
+    """The notebooks (and the instructor pack) are not next to this copy of the ``course`` package."""
+
+
+def require_checkout(folder: Path = NOTEBOOK_DIR) -> Path:
+    """Return ``folder`` if it holds the course notebooks; else raise :class:`NotInCheckout` saying what to do.
+
+    The notebooks and the instructor pack live in the course repository beside the package. An install from
+    a wheel (``pip install spasm-or-signal`` / ``pip install .``) carries the package only: the models,
+    explorers and quiz data a student's kernel imports. The commands that read notebooks need the checkout.
+    """
+    folder = Path(folder)
+    if not any(folder.glob("[0-9][0-9]_*.ipynb")):
+        raise NotInCheckout(
+            f"no course notebooks in {folder}: this `course` package is installed without its repository "
+            "(a wheel carries the models and explorers, not the notebooks). Run this command from a clone of "
+            "the course repository (git clone …; cd course; make lab), or pass the notebooks explicitly where "
+            "the command accepts them."
+        )
+    return folder
+
+
 def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
-    """Course notebooks in ``folder``, in course order (``00_…`` first)."""
+    """Course notebooks in ``folder``, in course order (``00_…`` first); [] if there are none."""
     return sorted(p for p in Path(folder).glob("[0-9][0-9]_*.ipynb"))
 
 

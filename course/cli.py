@@ -19,18 +19,20 @@ __all__ = ["main"]
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from course.build import build
+    from course.build import build, require_checkout
 
+    if not args.notebooks:
+        require_checkout()
     written = build([Path(p) for p in args.notebooks] or None, Path(args.out) if args.out else None)
     print(f"executed {len(written)} notebook(s)")
     return 0
 
 
 def _cmd_info(_args: argparse.Namespace) -> int:
-    from course.build import notebook_paths
+    from course.build import notebook_paths, require_checkout
 
     print(f"Spasm or signal? course, version {__version__}")
-    for p in notebook_paths():
+    for p in notebook_paths(require_checkout()):
         print(f"  {p.name}")
     print(DISCLAIMER)
     return 0
@@ -51,8 +53,11 @@ def _cmd_lab_settings(_args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     """Write a static HTML copy of the executed notebooks (index.html + one page each) into OUT_DIR."""
+    from course.build import require_checkout
     from course.export import export_html
 
+    if not args.notebooks:
+        require_checkout()
     written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None, instructor=True)
     print(f"wrote {len(written)} file(s) into {args.out_dir}; open {Path(args.out_dir) / 'index.html'}")
     return 0
@@ -61,7 +66,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_instructor(args: argparse.Namespace) -> int:
     """Regenerate instructor/answer_keys.md, timings.md and glossary.md from the course data."""
     from course import instructor
+    from course.build import require_checkout
 
+    require_checkout()
     if args.check:
         stale = instructor.stale()
         print("instructor pack is current" if not stale else "out of date: " + ", ".join(stale))
@@ -101,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
     x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")
     x.set_defaults(func=_cmd_excitability_table)
     args = parser.parse_args(argv)
-    return args.func(args)
+    from course.build import NotInCheckout
+
+    try:
+        return args.func(args)
+    except NotInCheckout as exc:
+        print(f"course {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

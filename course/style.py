@@ -11,12 +11,15 @@ alternative shown beside it.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.io.base_renderers import PlotlyRenderer
 
 __all__ = [
     "OKABE_ITO",
@@ -29,6 +32,9 @@ __all__ = [
     "Y_HEADROOM",
     "figure",
     "normal_band",
+    "DISPLAY_SIGNIFICANT_DIGITS",
+    "round_significant",
+    "display_values",
 ]
 
 #: The eight Okabe–Ito colours (hex), keyed by name.
@@ -122,3 +128,85 @@ def normal_band(fig: go.Figure, lo: float, hi: float, axis: str = "x", label: st
         fig.add_hrect(y0=lo, y1=hi, annotation_text=label, annotation_position="top left", **kwargs)
     else:
         raise ValueError(f"axis={axis!r} is not valid; choose one of: 'x', 'y'")
+
+
+# --- Display precision: what reaches a stored notebook output is independent of the CPU -----------------
+#: Significant digits kept in every number of a displayed figure (x, y, ranges, …): far finer than a screen
+#: pixel or a hover label, coarse enough that a last-bit difference between numpy's SIMD code paths
+#: (AVX-512 vs AVX2 vs baseline) cannot change a stored output.
+DISPLAY_SIGNIFICANT_DIGITS = 6
+
+# exact powers of ten (Python's float parser, not a SIMD pow): the rounding itself is CPU-independent
+_POW10 = np.array([float(f"1e{k}") for k in range(-330, 309)])
+
+
+def round_significant(values: Any, digits: int = DISPLAY_SIGNIFICANT_DIGITS) -> Any:
+    """Round a number or a float array to ``digits`` significant digits (ints, strings, NaN, ±inf unchanged).
+
+    Dimensionless; works element-wise and returns the same kind of object (a float for a float, an array
+    for an array). ``digits`` must be 1–15.
+    """
+    if not 1 <= digits <= 15:
+        raise ValueError(f"digits={digits!r} is out of range; allowed: 1 to 15")
+    if isinstance(values, float):
+        return float(round_significant(np.array([values]), digits)[0])
+    a = np.asarray(values)
+    if a.dtype.kind != "f":
+        return values
+    a64 = a.astype(np.float64)
+    out = a64.copy()
+    ok = np.isfinite(a64) & (a64 != 0.0)
+    if ok.any():
+        x = a64[ok]
+        # decimal exponent from the float's own formatting-free estimate, then corrected exactly
+        exp10 = np.floor(np.log10(np.abs(x))).astype(np.int64)
+        exp10 += (np.abs(x) >= _POW10[np.clip(exp10 + 1, -330, 308) + 330]).astype(np.int64)
+        exp10 -= (np.abs(x) < _POW10[np.clip(exp10, -330, 308) + 330]).astype(np.int64)
+        k = np.clip(digits - 1 - exp10, -308, 308)
+        up, down = k >= 0, k < 0
+        y = np.empty_like(x)
+        y[up] = np.round(x[up] * _POW10[k[up] + 330]) / _POW10[k[up] + 330]
+        y[down] = np.round(x[down] / _POW10[-k[down] + 330]) * _POW10[-k[down] + 330]
+        out[ok] = y
+    return out.astype(a.dtype, copy=False)
+
+
+def display_values(obj: Any) -> Any:
+    """A copy of a figure dict (or any JSON-like tree) with every float rounded to display precision."""
+    if isinstance(obj, dict):
+        if "bdata" in obj and "dtype" in obj:  # plotly's base64 typed array (``fig.to_dict()`` since plotly 6)
+            return _typed_array(obj)
+        return {k: display_values(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return type(obj)(display_values(v) for v in obj)
+    if isinstance(obj, np.ndarray):
+        return round_significant(obj) if obj.dtype.kind == "f" else obj
+    if isinstance(obj, float | np.floating):
+        return round_significant(float(obj))
+    return obj
+
+
+def _typed_array(spec: dict) -> dict:
+    """Round the floats of a plotly typed array ``{"dtype", "bdata"[, "shape"]}``; other dtypes unchanged."""
+    dtype = np.dtype(spec["dtype"])
+    if dtype.kind != "f" or not isinstance(spec["bdata"], str):
+        return spec
+    values = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=dtype)
+    rounded = np.ascontiguousarray(round_significant(values))
+    return {**spec, "bdata": base64.b64encode(rounded.tobytes()).decode("ascii")}
+
+
+class _DisplayPrecisionRenderer(PlotlyRenderer):
+    """plotly's notebook mime renderer, with every number rounded by :func:`display_values` first.
+
+    It is the one place where a figure becomes a stored output, so every static figure of every notebook
+    is CPU-independent (the explorers' ``FigureWidget``s store a widget reference, not numbers).
+    """
+
+    def to_mimebundle(self, fig_dict: dict) -> dict:
+        return super().to_mimebundle(display_values(fig_dict))
+
+
+DISPLAY_RENDERER = "course"
+pio.renderers[DISPLAY_RENDERER] = _DisplayPrecisionRenderer()
+pio.renderers.default = DISPLAY_RENDERER

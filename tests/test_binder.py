@@ -5,12 +5,12 @@ Dockerfile it would build, without building it and without talking to a Docker d
 on a clean copy of the repository's *tracked* files, because that is what Binder clones: a file that
 is only in a developer's working tree does not exist on Binder.
 
-Checked: repo2docker reads ``binder/`` (so the top-level developer files are ignored), picks the conda
-buildpack for ``binder/environment.yml`` with a Python that the course supports, the image runs
-``binder/postBuild`` (which installs the ``course`` package), and the JupyterLab URL of the README's
-Binder badge opens a notebook that exists. Without repo2docker: ``binder/environment.yml`` names exactly
-``pyproject.toml``'s run-time dependencies and the top-level ``environment.yml`` exactly run time + the
-``[test]`` extras, with the same bounds and the same Python.
+Checked: repo2docker reads ``binder/`` (so the top-level developer files are ignored), picks the Python
+buildpack for ``binder/runtime.txt`` + ``binder/requirements.txt`` (the locked student image) with a Python
+that the course supports, the image runs ``binder/postBuild`` (which installs the ``course`` package, not
+editable), and the JupyterLab URL of the README's Binder badge opens a notebook that exists. Without
+repo2docker: both locks (``binder/requirements.txt``, ``requirements/test.txt``; ``make lock``) are exact
+pins inside ``pyproject.toml``'s ranges and agree with each other on every shared package.
 """
 
 from __future__ import annotations
@@ -33,11 +33,9 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 REPO = Path(__file__).resolve().parents[1]
-BINDER_ENV = Path("binder") / "environment.yml"  # the student image (run time only)
-DEV_ENV = Path("environment.yml")  # developers: run time + test tools; repo2docker ignores it
-#: pip name → conda-forge name where they differ (conda-forge's `nbconvert` is nbconvert-core + pandoc, ≈ 170 MB
-#: installed, which the HTML export never calls)
-CONDA_NAMES = {"playwright": "playwright-python", "nbconvert": "nbconvert-core"}
+BINDER_LOCK = Path("binder") / "requirements.txt"  # the student image: run time only, exact pins
+TEST_LOCK = Path("requirements") / "test.txt"  # make / CI: run time + test tools, exact pins
+LOCK_PYTHON = "3.11"  # `make lock` compiles both for this Python (binder/runtime.txt names it)
 R2D_TIMEOUT_S = 180
 BINDER_LINK = re.compile(r"https://mybinder\.org/v2/[^\s)\"'>\]]+")
 
@@ -98,51 +96,48 @@ def _line(dockerfile: str, pattern: str) -> int:
     pytest.fail(f"the Dockerfile has no line matching {pattern!r}")
 
 
-def test_conda_buildpack_installs_the_run_time_environment_from_binder(binder):
+def test_python_buildpack_installs_the_locked_student_environment_from_binder(binder):
     repo, dockerfile, log = binder
-    assert (repo / BINDER_ENV).is_file(), "binder/environment.yml is not tracked"
-    copied = _line(dockerfile, r"^COPY .*src/binder/environment\.yml \$\{REPO_DIR\}/binder/environment\.yml$")
-    update = _line(
-        dockerfile, r'\$\{MAMBA_EXE\} env update -p \$\{NB_PYTHON_PREFIX\} --file "binder/environment\.yml"'
-    )
-    assert copied < update
-    assert "Building conda environment for python=" in log
-    # binder/ wins: the developer environment (test tools) and any top-level postBuild stay out of the image
-    assert not re.search(r'--file "environment\.yml"', dockerfile), "the image installs the developer environment"
+    assert (repo / BINDER_LOCK).is_file(), "binder/requirements.txt is not tracked"
+    copied = _line(dockerfile, r"^COPY .*src/binder/requirements\.txt \$\{REPO_DIR\}/binder/requirements\.txt$")
+    install = _line(dockerfile, r'pip install --no-cache-dir -r "binder/requirements\.txt"')
+    assert copied < install
+    # binder/ wins: the developer/test lock and any top-level postBuild stay out of the image
+    assert "requirements/test.txt" not in dockerfile, "the image installs the test environment"
     assert not re.search(r"^RUN \./postBuild$", dockerfile, re.M)
 
 
 def test_binder_python_is_one_the_course_supports(binder):
-    """repo2docker reads only ``python=X.Y`` from binder/environment.yml; a range leaves it on its default."""
+    """binder/runtime.txt names the Python the student lock was compiled for, and pyproject.toml allows it."""
     repo, _, log = binder
     m = re.search(r"Building conda environment for python=(\d+\.\d+)", log)
     assert m, log
     chosen = Version(m.group(1))
     requires = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["requires-python"]
-    assert chosen in SpecifierSet(requires), (
-        f"Binder would build with Python {chosen}, but pyproject.toml requires {requires}: repo2docker only "
-        "recognises a `python=X.Y` line in binder/environment.yml (e.g. `- python=3.12`), otherwise it starts from "
-        "its default Python and `mamba env update` has to replace the interpreter."
-    )
-    assert "Python version unspecified" not in log
+    assert chosen in SpecifierSet(requires), f"Binder would build with Python {chosen}; pyproject.toml: {requires}"
+    runtime = (repo / "binder" / "runtime.txt").read_text().strip()
+    assert runtime == f"python-{chosen}", runtime
+    assert chosen == Version(LOCK_PYTHON), f"the locks are compiled for Python {LOCK_PYTHON}, Binder runs {chosen}"
 
 
-def test_postbuild_installs_the_course_package(binder):
+def test_postbuild_installs_the_course_package_not_editable(binder):
     repo, dockerfile, _ = binder
     post_build = repo / "binder" / "postBuild"
     assert post_build.is_file(), "binder/postBuild is not tracked"
     lines = [ln.strip() for ln in post_build.read_text().splitlines()]
     commands = [ln for ln in lines if ln and not ln.startswith("#")]
-    assert any(re.fullmatch(r"(python -m )?pip install --no-deps -e \.", c) for c in commands), commands
+    # not `-e .`: an editable install points at the image's checkout, which nbgitpuller's clone in the
+    # student's home then shadows or breaks (reviews/hub-v3.md)
+    assert any(re.fullmatch(r"(python -m )?pip install --no-deps( --no-cache-dir)? \.", c) for c in commands), commands
+    assert not any(" -e " in c for c in commands), commands
     assert any(re.fullmatch(r"python -m course lab-settings", c) for c in commands), commands
     subprocess.run(["bash", "-n", str(post_build)], check=True, timeout=30)  # valid shell syntax
-    # order in the image: environment first, then the repository's files, then postBuild as the user
-    # (run from the repository root, so `pip install -e .` installs this checkout)
-    update = _line(dockerfile, r"env update .*binder/environment\.yml")
+    # order in the image: locked environment first, then the repository's files, then postBuild as the user
+    install = _line(dockerfile, r'pip install --no-cache-dir -r "binder/requirements\.txt"')
     copy_repo = _line(dockerfile, r"^COPY .*src/ \$\{REPO_DIR\}/$")
     run = _line(dockerfile, r"^RUN \./binder/postBuild$")
     user = max(i for i, ln in enumerate(dockerfile.splitlines()[:run]) if ln.startswith("USER "))
-    assert update < copy_repo < run
+    assert install < copy_repo < run
     assert dockerfile.splitlines()[user] == "USER ${NB_USER}"
     assert (repo / "pyproject.toml").is_file() and (repo / "course" / "__init__.py").is_file()
 
@@ -159,8 +154,7 @@ def test_image_serves_jupyterlab_and_the_badge_opens_an_existing_notebook(binder
     repo, dockerfile, _ = binder
     # the image starts a Jupyter server (Binder replaces the command with jupyterhub-singleuser)
     assert re.search(r'^CMD \["jupyter", "(notebook|lab)"', dockerfile, re.M)
-    env = (repo / BINDER_ENV).read_text()
-    assert re.search(r"^\s*-\s*jupyterlab\b", env, re.M), "binder/environment.yml must install JupyterLab"
+    assert "jupyterlab" in _lock(repo / BINDER_LOCK), "binder/requirements.txt must install JupyterLab"
     readme = (repo / "README.md").read_text()
     links = BINDER_LINK.findall(readme)
     assert links, "README.md has no Binder link (https://mybinder.org/v2/...)"
@@ -175,66 +169,68 @@ def test_image_serves_jupyterlab_and_the_badge_opens_an_existing_notebook(binder
         assert target.suffix == ".ipynb"
 
 
-# --- one dependency set: pyproject.toml, binder/environment.yml, environment.yml (no repo2docker needed) ----------
-def _conda_environment(path: Path) -> tuple[str, dict[str, SpecifierSet]]:
-    """(exact Python ``X.Y``, {name: bounds}) of a conda environment file, the ``- pip:`` list included."""
-    python, deps = None, {}
-    in_deps = False
+# --- the locks: exact pins inside pyproject.toml's ranges (no repo2docker needed) --------------------------------
+def _lock(path: Path) -> dict[str, Version]:
+    """{canonical name: pinned version} of a `uv pip compile` / `pip-compile` output."""
+    pins: dict[str, Version] = {}
     for line in path.read_text().splitlines():
-        if line.startswith("dependencies:"):
-            in_deps = True
+        line = line.split("#", 1)[0].strip()
+        if not line:
             continue
-        if not in_deps or not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line.startswith(" "):
-            break
-        m = re.fullmatch(r"\s*-\s*([^#\s]+?)\s*(#.*)?", line)
-        if not m or m.group(1) in ("pip", "pip:"):
-            continue
-        item = m.group(1)
-        if re.match(r"python(?![\w.-])", item):  # the interpreter, not e.g. python-dateutil
-            exact = re.fullmatch(r"python=(\d+\.\d+)", item)
-            assert exact, f"{path}: {item!r}: repo2docker needs an exact `python=X.Y`"
-            python = exact.group(1)
-            continue
-        req = Requirement(item)
-        name = canonicalize_name(req.name)
-        assert name not in deps, f"{path}: {name} is listed twice"
-        deps[name] = req.specifier
-    assert python, f"{path} has no `python=X.Y` line"
-    return python, deps
+        m = re.fullmatch(r"([A-Za-z0-9_.\-\[\],]+)==([^\s;]+)(\s*;.*)?", line)
+        assert m, f"{path}: {line!r} is not an exact pin (name==version)"
+        name = canonicalize_name(re.sub(r"\[.*\]", "", m.group(1)))
+        assert name not in pins, f"{path}: {name} is pinned twice"
+        pins[name] = Version(m.group(2))
+    return pins
 
 
 def _pyproject_sets() -> tuple[dict[str, SpecifierSet], dict[str, SpecifierSet]]:
-    """(run-time dependencies, [test] extras) of pyproject.toml, under their conda-forge names."""
+    """(run-time dependencies, [test] extras) of pyproject.toml: {canonical name: range}."""
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
 
-    def as_conda(reqs: list[str]) -> dict[str, SpecifierSet]:
-        parsed = [Requirement(r) for r in reqs]
-        return {CONDA_NAMES.get(canonicalize_name(r.name), canonicalize_name(r.name)): r.specifier for r in parsed}
+    def ranges(reqs: list[str]) -> dict[str, SpecifierSet]:
+        return {canonicalize_name(r.name): r.specifier for r in map(Requirement, reqs)}
 
-    return as_conda(project["dependencies"]), as_conda(project["optional-dependencies"]["test"])
+    return ranges(project["dependencies"]), ranges(project["optional-dependencies"]["test"])
 
 
-def test_binder_dev_and_pyproject_name_one_dependency_set_with_the_same_bounds():
+def test_pyproject_keeps_ranges_for_people_who_install_the_package():
     run_time, test_extras = _pyproject_sets()
     assert not run_time.keys() & test_extras.keys(), "a package is both a run-time and a test dependency"
-    binder_python, binder = _conda_environment(REPO / BINDER_ENV)
-    dev_python, dev = _conda_environment(REPO / DEV_ENV)
-    # names and bounds: binder == run time; developer == run time + [test]
-    assert binder == run_time, "binder/environment.yml must name exactly pyproject.toml's [project].dependencies"
-    assert dev == {**run_time, **test_extras}, "environment.yml must name exactly run time + the [test] extras"
     for name, spec in {**run_time, **test_extras}.items():
         assert sorted(s.operator for s in spec) == ["<", ">="], f"{name}: bounds {spec} must be >=lower,<upper"
-    # the same interpreter in both images, one that pyproject.toml allows
-    assert binder_python == dev_python
-    requires = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
-    assert Version(binder_python) in SpecifierSet(requires)
+
+
+@pytest.mark.parametrize("lock, extras", [(BINDER_LOCK, False), (TEST_LOCK, True)], ids=["binder", "test"])
+def test_lock_pins_every_direct_dependency_inside_its_range(lock, extras):
+    pins = _lock(REPO / lock)
+    run_time, test_extras = _pyproject_sets()
+    wanted = {**run_time, **(test_extras if extras else {})}
+    for name, spec in wanted.items():
+        assert name in pins, f"{lock} does not pin {name} (run `make lock`)"
+        assert pins[name] in spec, f"{lock}: {name}=={pins[name]} is outside pyproject.toml's range {spec}"
+
+
+def test_student_and_test_locks_agree_on_every_shared_package():
+    student, test = _lock(REPO / BINDER_LOCK), _lock(REPO / TEST_LOCK)
+    differ = {n: (str(student[n]), str(test[n])) for n in student.keys() & test.keys() if student[n] != test[n]}
+    assert not differ, f"binder/requirements.txt and requirements/test.txt pin different versions: {differ}"
+    missing = student.keys() - test.keys()
+    assert not missing, f"the test environment lacks packages of the student image: {sorted(missing)}"
+
+
+def test_make_installs_from_the_lock():
+    makefile = (REPO / "Makefile").read_text()
+    assert "LOCK := requirements/test.txt" in makefile
+    assert re.search(r"pip install .*-r \$\(LOCK\)", makefile)
+    assert re.search(r"^lock:", makefile, re.M) and "pip compile pyproject.toml" in makefile
 
 
 def test_student_image_has_no_test_tools():
-    _, binder = _conda_environment(REPO / BINDER_ENV)
-    test_tools = {"scipy", "hypothesis", "playwright-python", "ruff", "pytest", "nbval", "jupyter-repo2docker"}
-    assert not binder.keys() & test_tools, f"binder/environment.yml installs test tools: {binder.keys() & test_tools}"
+    student = _lock(REPO / BINDER_LOCK)
+    test_tools = {"scipy", "hypothesis", "playwright", "ruff", "pytest", "nbval", "jupyter-repo2docker", "mypy"}
+    found = student.keys() & test_tools
+    assert not found, f"binder/requirements.txt installs test tools: {found}"
     assert not (REPO / "postBuild").exists(), "a top-level postBuild is ignored by repo2docker once binder/ exists"
     assert (REPO / "binder" / "postBuild").stat().st_mode & 0o111, "binder/postBuild must be executable"
