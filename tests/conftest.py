@@ -7,10 +7,60 @@ derandomized so a CI run is reproducible, while local runs keep exploring new in
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+from pathlib import Path
+from typing import NamedTuple
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("course", deadline=None, print_blob=True)
 settings.register_profile("course-ci", parent=settings.get_profile("course"), derandomize=True)
 settings.load_profile("course-ci" if os.environ.get("CI", "").lower() == "true" else "course")
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class CourseExport(NamedTuple):
+    out: Path
+    written: list[Path]
+    notebooks: list[Path]
+    pages: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def course_export(tmp_path_factory) -> CourseExport:
+    """Export a snapshot of the course notebooks once per session, from an empty working directory.
+
+    Shared by the export tests, the export's browser test and its axe scan (one export per run). The
+    snapshot keeps the tests independent of notebooks being rebuilt while they run; the empty working
+    directory and the digest of the sources show that nothing is written outside ``out``.
+    """
+    from course.build import notebook_paths
+    from course.export import export_html
+
+    base = tmp_path_factory.mktemp("export")
+    src, cwd = base / "src", base / "cwd"
+    src.mkdir()
+    cwd.mkdir()
+    notebooks = [Path(shutil.copy2(p, src / p.name)) for p in notebook_paths()]
+    out = base / "course html"  # a space in the path on purpose
+    before = _tree_digest(src)
+    old_cwd = os.getcwd()
+    os.chdir(cwd)
+    try:
+        written = export_html(out, notebooks)
+    finally:
+        os.chdir(old_cwd)
+    assert _tree_digest(src) == before, "the export changed its source notebooks"
+    assert list(cwd.iterdir()) == [], "the export wrote into the working directory"
+    pages = {p.stem: (out / f"{p.stem}.html").read_text(encoding="utf-8") for p in notebooks}
+    return CourseExport(out, written, notebooks, pages)

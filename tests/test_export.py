@@ -4,12 +4,9 @@ plotly figure with a local plotly.js and links the pages to each other."""
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
-import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -19,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course import DISCLAIMER
-from course.build import notebook_paths
 from course.cli import main
 from course.export import INDEX, PLOTLY_JS, export_html, notebook_title
 from course.instructor import INSTRUCTOR_DIR
@@ -35,43 +31,9 @@ FIGURE_JSON = re.compile(r"^  var fig = (.*);$", re.MULTILINE)
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def _tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _outputs(nb: nbformat.NotebookNode, mime: str) -> list:
     code = [c for c in nb.cells if c.cell_type == "code"]
     return [o.data[mime] for c in code for o in c.outputs if mime in o.get("data", {})]
-
-
-@pytest.fixture(scope="module")
-def course_export(tmp_path_factory):
-    """Export a snapshot of the course notebooks once, from an empty working directory.
-
-    The snapshot keeps the test independent of notebooks being rebuilt while it runs; the empty
-    working directory and the digest of the sources show that nothing is written outside ``out``.
-    """
-    base = tmp_path_factory.mktemp("export")
-    src, cwd = base / "src", base / "cwd"
-    src.mkdir()
-    cwd.mkdir()
-    notebooks = [Path(shutil.copy2(p, src / p.name)) for p in notebook_paths()]
-    out = base / "course html"  # a space in the path on purpose
-    before = _tree_digest(src)
-    old_cwd = os.getcwd()
-    os.chdir(cwd)
-    try:
-        written = export_html(out, notebooks)
-    finally:
-        os.chdir(old_cwd)
-    assert _tree_digest(src) == before, "the export changed its source notebooks"
-    assert list(cwd.iterdir()) == [], "the export wrote into the working directory"
-    pages = {p.stem: (out / f"{p.stem}.html").read_text(encoding="utf-8") for p in notebooks}
-    return out, written, notebooks, pages
 
 
 def _synthetic_notebook(path: Path) -> Path:

@@ -4,6 +4,8 @@ notebook's static heat-versus-cold and matching-treatment figures. All numbers c
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -96,7 +98,7 @@ def heat_cold_figure(days: int = 10) -> tuple[go.Figure, str]:
     day 0, heat from day 0 and heat after the acute phase; returns (figure, text alternative)."""
     t = np.linspace(0.0, float(days), _HEAT_COLD_PER_DAY * days + 1)
     late = hm.ACUTE_PHASE_DAYS
-    cases = (
+    cases: tuple[tuple[str, dict[str, Any], str, str], ...] = (
         ("no treatment", {}, _WITHOUT, "dash"),
         ("cold from day 0", {"treatments": ("cold",)}, style.OKABE_ITO["sky_blue"], "solid"),
         ("heat from day 0 (not recommended)", {"treatments": ("heat",)}, style.OKABE_ITO["orange"], "dot"),

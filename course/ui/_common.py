@@ -7,7 +7,7 @@ import html
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from copy import deepcopy
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import anywidget
 import ipywidgets as widgets
@@ -217,7 +217,12 @@ class AccessibleNames(anywidget.AnyWidget):
         super().__init__(**kwargs)
 
 
-class Explorer(widgets.VBox):
+#: an explorer's frozen inputs dataclass and its view dataclass (``Explorer[Inputs, View]``)
+I = TypeVar("I")  # noqa: E741 - the conventional name pair I → V of the template
+V = TypeVar("V")
+
+
+class Explorer(widgets.VBox, Generic[I, V]):
     """The template every explorer follows: controls → ``read`` → pure ``compute`` → thin ``render``.
 
     A subclass names its parts; the base wires them together (``jupyter-widgets`` tutorial's model/GUI split):
@@ -262,6 +267,8 @@ class Explorer(widgets.VBox):
         self.accessible_names = AccessibleNames()
         super().__init__(children=[*self.arrange(), self.accessible_names], **kwargs)
         self.add_class(A11Y_SCOPE[0])  # "course-explorer": also the stable hook for browser tests
+        # how many plots a page must draw for this explorer: browser tests wait on this, not on a timer
+        self.add_class(f"course-figures-{len(self.figures)}")
         self.observe(self._keep_accessible_names, names="children")
         self.render(self.view)
         for name, control in self.controls.items():
@@ -271,13 +278,14 @@ class Explorer(widgets.VBox):
     def make_controls(self) -> Mapping[str, widgets.ValueWidget]:
         raise NotImplementedError
 
-    def read(self) -> Any:
+    def read(self) -> I:
         raise NotImplementedError
 
-    def compute(self, inputs: Any) -> Any:
+    @staticmethod
+    def compute(inputs: I) -> V:
         raise NotImplementedError
 
-    def make_figures(self, view: Any) -> Mapping[str, go.Figure]:
+    def make_figures(self, view: V) -> Mapping[str, go.Figure]:
         return {}
 
     def make_texts(self) -> Mapping[str, widgets.HTML]:
@@ -286,7 +294,7 @@ class Explorer(widgets.VBox):
     def arrange(self) -> list[widgets.Widget]:
         raise NotImplementedError
 
-    def render(self, view: Any) -> None:
+    def render(self, view: V) -> None:
         raise NotImplementedError
 
     def on_change(self, name: str, change: dict) -> None:

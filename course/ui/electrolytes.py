@@ -124,7 +124,7 @@ def _words(e: dict[str, float], v_here: float, k: float, v_curve: np.ndarray, ek
     return potentials, curve
 
 
-class MembraneExplorer(Explorer):
+class MembraneExplorer(Explorer["MembraneInputs", "MembraneView"]):
     """Sliders for extracellular K⁺, Na⁺, Cl⁻, Ca²⁺, Mg²⁺ and temperature, a preset menu and a
     chloride-mode switch, driving two plots: the equilibrium potential of each ion with V_rest, and
     V_rest (GHK) with E_K (Nernst) against extracellular K⁺. Each ion's low/normal/high class is shown

@@ -338,7 +338,7 @@ def _severity_buttons(value: str) -> widgets.ToggleButtons:
     )
 
 
-class HealingExplorer(Explorer):
+class HealingExplorer(Explorer["HealingInputs", "HealingView"]):
     """Scenario, comparison scenario, severity, days shown, Ca²⁺, Mg²⁺, fluid-deficit and
     article-hypothesis controls driving four figures: the phase weights, the expected spasm rate
     with phase bands, a simulated diary (day × intensity) and weekly counts, for the two scenarios

@@ -198,7 +198,7 @@ def _words(
     return rate, weekly
 
 
-class TreatmentExplorer(Explorer):
+class TreatmentExplorer(Explorer["TreatmentInputs", "TreatmentView"]):
     """Scenario, severity, five treatment check boxes and two start-day sliders driving two figures:
     the expected spasm rate with and without the treatments (the gap shaded) and the weekly
     expected counts, plus the number of spasms avoided over six weeks and phase-aware advice.

@@ -33,7 +33,7 @@ class WarmupView:
     words: str
 
 
-class WarmupExplorer(Explorer):
+class WarmupExplorer(Explorer["WarmupInputs", "WarmupView"]):
     """One slider (extracellular K⁺, mM) driving a plot of E_K against extracellular K⁺.
 
     Controls: ``"k_out"`` (mM). Figures: ``"nernst"``. Texts: ``"nernst"`` (its text alternative).

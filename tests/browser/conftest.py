@@ -119,3 +119,12 @@ def lab(tmp_path_factory, browser):
 
     with jupyterlab(tmp_path_factory.mktemp("lab")) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def voila_app(tmp_path_factory, browser):
+    """One Voilà server for the whole session, serving every notebook (``server.voila_page(name)``)."""
+    from tests.browser.servers import voila
+
+    with voila(tmp_path_factory.mktemp("voila")) as server:
+        yield server

@@ -86,31 +86,45 @@ def explorer_count(page) -> int:
     return page.locator(EXPLORER).count()
 
 
-def wait_for_all_figures(page, explorer: int, min_figures: int = 1, settle_ms: int = 1000) -> int:
+def expected_explorers(name: str) -> int:
+    """Explorers a notebook builds: its code cells that call an explorer factory (``course.ui.EXPLORERS``)."""
+    import nbformat
+
+    import course.ui
+    from course.build import NOTEBOOK_DIR
+
+    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    calls = tuple(f"{factory}(" for factory in course.ui.EXPLORERS)
+    return sum(any(c in cell.source for c in calls) for cell in nb.cells if cell.cell_type == "code")
+
+
+def wait_for_explorers(page, n: int) -> None:
+    """Wait until ``n`` explorers are in the page (widget views arrive after their cells ran)."""
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length >= n", arg=[EXPLORER, n], timeout=300_000
+    )
+
+
+def wait_for_all_figures(page, explorer: int, min_figures: int = 1) -> int:
     """Wait until every plotly figure of one explorer is drawn with data; return the number of figures.
 
-    Widget views render one after another (Voilà renders progressively), so the count must also stay
-    the same for ``settle_ms`` before it is trusted.
+    The explorer says how many plots it has (its ``course-figures-N`` class, set by ``course.ui``'s
+    ``Explorer``), so the wait is on that condition — never on a quiet period or a timer.
     """
-    count = -1
-    while True:
-        page.wait_for_function(
-            """([sel, e, n]) => {
-                const ex = document.querySelectorAll(sel[0])[e];
-                if (!ex) return false;
-                const plots = Array.from(ex.querySelectorAll(sel[1]));
-                return plots.length >= n
-                    && plots.every(p => p.querySelector('.main-svg') && (p.data || []).length > 0);
-            }""",
-            arg=[_SEL, explorer, min_figures],
-        )
-        now = page.evaluate(
-            "([sel, e]) => document.querySelectorAll(sel[0])[e].querySelectorAll(sel[1]).length", [_SEL, explorer]
-        )
-        if now == count:
-            return now
-        count = now
-        page.wait_for_timeout(settle_ms)
+    return page.wait_for_function(
+        """([sel, e, least]) => {
+            const ex = document.querySelectorAll(sel[0])[e];
+            if (!ex) return false;
+            const m = /course-figures-(\\d+)/.exec(ex.className);
+            if (!m) return false;
+            const n = Math.max(+m[1], least);
+            const plots = Array.from(ex.querySelectorAll(sel[1]));
+            return plots.length === n
+                && plots.every(p => p.querySelector('.main-svg') && (p.data || []).length > 0) && n;
+        }""",
+        arg=[_SEL, explorer, min_figures],
+        timeout=300_000,
+    ).json_value()
 
 
 def explorer_data(page, explorer: int) -> str:

@@ -90,6 +90,10 @@ class Server:
         sep = "&" if "?" in path else "?"
         return f"{self.base_url}{path}{sep}token={self.token}" if self.token else f"{self.base_url}{path}"
 
+    def voila_page(self, name: str) -> str:
+        """URL of one notebook rendered by a folder-serving Voilà (a fresh kernel per page load)."""
+        return f"{self.base_url}/voila/render/{name}"
+
     def shutdown_kernels(self) -> None:
         """Kernels outlive closed pages: delete every running kernel through the REST API."""
         try:
@@ -125,12 +129,17 @@ def jupyterlab(workdir: Path) -> Iterator[Server]:
 
 
 @contextmanager
-def voila(workdir: Path, notebook: str) -> Iterator[Server]:
-    """Voilà rendering one notebook (a copy) on a free 127.0.0.1 port."""
+def voila(workdir: Path, notebook: str | None = None) -> Iterator[Server]:
+    """Voilà on a free 127.0.0.1 port, over a copy of the notebooks.
+
+    With ``notebook``, Voilà renders that one notebook at ``/``; without, it serves the folder and renders
+    each notebook at ``/voila/render/NAME`` (:meth:`Server.voila_page`) — one server for a whole session.
+    """
     root = copy_notebooks(workdir / "notebooks")
     port = free_port()
-    log = workdir / f"voila-{Path(notebook).stem}.log"
-    cmd = [sys.executable, "-m", "voila", notebook, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    log = workdir / f"voila-{Path(notebook).stem if notebook else 'all'}.log"
+    target = [notebook] if notebook else []
+    cmd = [sys.executable, "-m", "voila", *target, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
     with log.open("w") as fh:
         proc = subprocess.Popen(
             cmd, cwd=root, stdout=fh, stderr=subprocess.STDOUT, env=_env(workdir), start_new_session=True

@@ -1,4 +1,4 @@
-"""axe-core in Chromium over every course notebook rendered by Voilà, and over the exported HTML.
+"""axe-core in Chromium: the helpers, and the scan of the exported HTML (Voilà pages: ``test_voila.py``).
 
 axe-core comes from npm (``make test`` installs it once into ``.venv/axe``; set ``COURSE_AXE_JS`` to
 use another copy of ``axe.min.js``) and is injected into the page by Playwright, so the check needs
@@ -17,20 +17,17 @@ What is scanned
 
 from __future__ import annotations
 
-import json
 import os
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from course.build import notebook_paths
-from course.export import INDEX, export_html
+from course.export import INDEX
 from tests.browser import lab as ui
 from tests.browser.conftest import AXE_COUNTS
-from tests.browser.servers import REPO, voila
+from tests.browser.servers import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,19 +41,6 @@ VOILA_CONTEXT = {"include": [[".jp-OutputArea-output"], [".jp-MarkdownOutput"]],
 EXPORT_CONTEXT = {"include": [["body"]], "exclude": [[".modebar-container"]]}
 
 NOTEBOOKS = [p.name for p in notebook_paths()]
-
-# Resolves once the page has had no DOM change for ``quiet`` ms (widgets render one after another).
-_SETTLED = """([quiet, limit]) => new Promise(resolve => {
-    let timer;
-    const t0 = performance.now();
-    const obs = new MutationObserver(() => { clearTimeout(timer); arm(); });
-    function arm() {
-        timer = setTimeout(() => { obs.disconnect(); resolve(performance.now() - t0); },
-                           performance.now() - t0 > limit ? 0 : quiet);
-    }
-    obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
-    arm();
-})"""
 
 # Controls axe does not ask a name of, but AccessibleNames gives one: radio groups; and slider handles
 # need a value text with the unit (when the label has one).
@@ -113,56 +97,26 @@ def assert_no_serious(where: str, violations: list[dict]) -> None:
         pytest.fail("\n".join(lines), pytrace=False)
 
 
-def wait_for_voila_widgets(page) -> None:
-    """Voilà shows the cells once every cell ran; then wait until every explorer figure is drawn and
-    the page stops changing (widget views render one after another)."""
+def wait_for_voila_widgets(page, name: str) -> None:
+    """Wait on conditions until a Voilà page of notebook ``name`` is complete (no timers, no quiet periods):
+    every cell rendered, every widget view in place of its placeholder, as many explorers as the notebook
+    builds, each with all of its plots drawn, and each explorer's controls named by its AccessibleNames view.
+    """
     page.wait_for_selector("#rendered_cells", state="visible", timeout=600_000)
-    # widget models arrive after the cells (a FigureWidget's state holds all of plotly.js): wait for
-    # every "Loading widget..." placeholder to be replaced by its view
-    page.wait_for_function("() => !document.body.innerText.includes('Loading widget...')", polling=500,
-                           timeout=600_000)
-    page.evaluate(_SETTLED, [2000, 60_000])
-    for e in range(ui.explorer_count(page)):
+    # widget models arrive after the cells (a FigureWidget's state holds all of plotly.js)
+    page.wait_for_function("() => !document.body.innerText.includes('Loading widget...')", timeout=600_000)
+    n = ui.expected_explorers(name)
+    ui.wait_for_explorers(page, n)
+    for e in range(n):
         ui.wait_for_all_figures(page, e)
-    page.evaluate(_SETTLED, [1500, 30_000])
-    try:  # each explorer's AccessibleNames view marks its box once it names it (a missing one fails in axe)
-        page.wait_for_function(
-            "() => Array.from(document.querySelectorAll('.course-explorer')).every(e => e.dataset.courseNames)",
-            timeout=30_000,
-        )
-    except PlaywrightTimeout:
-        pass
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.course-explorer')).every(e => e.dataset.courseNames)",
+        timeout=60_000,
+    )
 
 
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_no_serious_axe_violation_in_voila(page, tmp_path, name):
-    _axe_path()
-    with voila(tmp_path, name) as server:
-        start = time.monotonic()
-        page.goto(server.base_url + "/", timeout=600_000)
-        wait_for_voila_widgets(page)
-        violations = run_axe(page, VOILA_CONTEXT)
-        handles = page.locator(".noUi-handle").count()
-        helpers = page.locator(".course-accessible-names").count()
-        seen = f"{handles} slider handle(s), {helpers} AccessibleNames view(s)"
-        print(f"\n{name}: {seen}, axe after {time.monotonic() - start:.1f} s: "
-              + json.dumps({v["id"]: len(v["targets"]) for v in violations}, ensure_ascii=False))
-        errors = ui.error_texts(page)
-        unnamed = page.evaluate(_UNNAMED)
-    record(f"voila {name}", violations)
-    assert_no_serious(f"Voilà {name} ({seen})", violations)
-    assert unnamed == [], f"Voilà {name}: explorer controls without an accessible name: {unnamed}"
-    assert errors == [], f"Voilà {name}: a cell failed or a widget did not render, so the scan is incomplete"
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    out = tmp_path_factory.mktemp("axe export")
-    export_html(out, notebook_paths())
-    return out
-
-
-def test_no_serious_axe_violation_in_the_export(page, exported):
+def test_no_serious_axe_violation_in_the_export(page, course_export):
+    exported = course_export.out
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     pages = [exported / INDEX] + [exported / f"{p.stem}.html" for p in notebook_paths()]
     failures = []

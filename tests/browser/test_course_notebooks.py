@@ -27,9 +27,10 @@ EXPECTED_FIGURES = {"01": 2, "02": 3, "03": 3, "04": 4, "05": 2, "06": 1}
 def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times):
     ui.open_notebook(page, lab, name)
     start = ui.run_all(page)
-    page.wait_for_timeout(500)
-    n_explorers = ui.explorer_count(page)
+    n_explorers = ui.expected_explorers(name)
     assert n_explorers >= 1
+    ui.wait_for_explorers(page, n_explorers)
+    assert ui.explorer_count(page) == n_explorers
     n_figures = sum(ui.wait_for_all_figures(page, e) for e in range(n_explorers))
     assert n_figures == EXPECTED_FIGURES[name[:2]]
     elapsed = time.monotonic() - start

@@ -9,8 +9,7 @@ import nbformat
 import pytest
 
 from course import DISCLAIMER
-from course.build import notebook_paths
-from course.export import INDEX, export_html
+from course.export import INDEX
 
 pytestmark = pytest.mark.browser
 
@@ -23,16 +22,8 @@ def _n_figures(path) -> int:
     return sum(PLOTLY_MIME in o.get("data", {}) for c in code for o in c.outputs)
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    notebooks = notebook_paths()
-    out = tmp_path_factory.mktemp("html export")
-    export_html(out, notebooks)
-    return out, notebooks
-
-
-def test_exported_course_renders_plotly_from_disk_without_network(page, exported):
-    out, notebooks = exported
+def test_exported_course_renders_plotly_from_disk_without_network(page, course_export):
+    out, notebooks = course_export.out, course_export.notebooks
     with_figures = [(p, n) for p in notebooks if (n := _n_figures(p)) > 0]
     if not with_figures:
         pytest.skip("no course notebook has a stored plotly figure yet")

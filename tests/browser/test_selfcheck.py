@@ -7,7 +7,7 @@ have ``continuous_update=False``) and Check pressed with Enter; the page must sh
 tier. Case 2 ticks one danger sign: the emergency box with the emergency destination (999) must
 appear at once, before Check, and Check then shows the emergency tier. The always-visible
 emergency line (999 / 112 / 911) and the disclaimer ("does not diagnose") are read from the page.
-Under Voilà the same form runs, and one explorer (notebook 01) answers its slider.
+Under Voilà the same form runs (``test_voila.py`` calls :func:`fill_and_check_two_cases`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from playwright.sync_api import expect
 
 from course.selfcheck import LABELS, Answers, assess
 from tests.browser import lab as ui
-from tests.browser.servers import voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -160,16 +159,3 @@ def test_self_check_form_in_jupyterlab(page, lab):
     assert "self-care" in first.lower()
     assert "emergency" in second.lower()
     assert ui.error_texts(page) == []
-
-
-def test_self_check_and_an_explorer_under_voila(page, tmp_path):
-    with voila(tmp_path, "06_self_check.ipynb") as server:
-        page.goto(server.base_url + "/")
-        fill_and_check_two_cases(page)
-        assert ui.error_texts(page) == []
-    with voila(tmp_path / "v01", "01_membrane_and_electrolytes.ipynb") as server:
-        page.goto(server.base_url + "/")
-        n = ui.wait_for_all_figures(page, 0, min_figures=2)  # potentials and V_rest-vs-K⁺
-        assert n == 2
-        ui.move_slider_until_changed(page, 0, key="ArrowRight")
-        assert ui.error_texts(page) == []

@@ -1,4 +1,4 @@
-"""Real-browser smoke test of the welcome notebook: JupyterLab and Voilà in Chromium."""
+"""Real-browser smoke test of the welcome notebook in JupyterLab (its Voilà app: ``test_voila.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import time
 import pytest
 
 from tests.browser import lab as ui
-from tests.browser.servers import voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,12 +23,3 @@ def test_welcome_runs_in_jupyterlab_and_slider_moves_plot(page, lab, render_time
     assert ui.as_json(after)[0][1][1][0] > ui.as_json(before)[0][1][1][0]
     assert page.locator(".widget-radio-box").count() >= 1  # the quiz rendered too
     assert ui.error_texts(page) == []
-
-
-def test_welcome_explorer_works_under_voila(page, tmp_path):
-    with voila(tmp_path, "00_welcome.ipynb") as server:
-        page.goto(server.base_url + "/")
-        ui.wait_for_explorer_figure(page, min_traces=2)
-        assert ui.error_texts(page) == []
-        before, after = ui.move_slider_until_changed(page, key="ArrowLeft", times=3)
-        assert ui.as_json(after)[0][1][1][0] < ui.as_json(before)[0][1][1][0]
