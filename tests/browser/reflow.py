@@ -1,0 +1,83 @@
+"""Reflow measurements in a real browser (WCAG 2.2 SC 1.4.10): nothing clipped, nothing overlapping.
+
+A layout "reflows" when, at a narrow viewport, content still fits without two-dimensional scrolling and every
+label can be read whole. Measured in the page, on the rendered boxes (not on CSS rules):
+
+* **horizontal overflow** — the root element is no wider than the viewport (``scrollWidth`` ≤ ``clientWidth``);
+* **clipped text** — a text-bearing element (label, description, option text, HTML box) whose content is wider or
+  taller than its box while its ``overflow`` hides the rest (``hidden``/``clip``/ellipsis), or whose box reaches
+  past the root's right edge;
+* **overlap** — two sibling options (radio/check box labels, buttons) whose boxes intersect by more than 1 px.
+
+Viewports: a phone 390 × 844 CSS px, and 200 % zoom of a 1280 × 720 window, which lays the page out in
+640 × 360 CSS px (zoom scales CSS pixels; the layout depends only on the CSS width).
+"""
+
+from __future__ import annotations
+
+PHONE = {"width": 390, "height": 844}
+ZOOM_200 = {"width": 640, "height": 360}
+
+_MEASURE = r"""(rootSel) => {
+    const root = document.querySelector(rootSel);
+    if (!root) return {missing: true};
+    const rr = root.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth;
+    const out = {overflow: [], clipped: [], overlaps: [], checked: 0};
+    const page = document.scrollingElement || document.documentElement;
+    if (page.scrollWidth > vw + 1) out.overflow.push(`page ${page.scrollWidth}px wide in a ${vw}px viewport`);
+    const texty = root.querySelectorAll(
+        'label, .widget-label, .widget-label-basic, .widget-html-content, .widget-radio-box label, ' +
+        '.widget-checkbox label, button, .widget-button, p, li, b, span');
+    for (const el of texty) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || !(el.textContent || '').trim()) continue;
+        out.checked += 1;
+        const cs = getComputedStyle(el);
+        const hides = /(hidden|clip)/.test(cs.overflow + cs.overflowX + cs.overflowY) || cs.textOverflow === 'ellipsis';
+        const name = (el.textContent || '').trim().slice(0, 60);
+        if (hides && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 2))
+            out.clipped.push(`${name} (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
+        else if (r.right > Math.min(vw, rr.right) + 1)
+            out.clipped.push(`${name} (right edge ${Math.round(r.right)} > ${Math.min(vw, Math.round(rr.right))})`);
+    }
+    const groups = root.querySelectorAll('.widget-radio-box, .widget-hbox, .widget-vbox, .widget-box');
+    for (const g of groups) {
+        const kids = Array.from(g.children).filter(k => {
+            const r = k.getBoundingClientRect(); return r.width > 0 && r.height > 0;
+        });
+        for (let i = 0; i < kids.length; i++) for (let j = i + 1; j < kids.length; j++) {
+            const a = kids[i].getBoundingClientRect(), b = kids[j].getBoundingClientRect();
+            const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            const t = k => (k.textContent || '').trim().slice(0, 40);
+            if (w > 1 && h > 1) out.overlaps.push(`${t(kids[i])} / ${t(kids[j])}`);
+        }
+    }
+    return out;
+}"""
+
+
+def measure(page, root_selector: str) -> dict:
+    """Overflow, clipped and overlapping elements inside ``root_selector`` at the page's current viewport."""
+    return page.evaluate(_MEASURE, root_selector)
+
+
+def assert_reflows(page, root_selector: str, where: str) -> int:
+    """Assert that ``root_selector`` reflows at a phone width and at 200 % zoom; return elements checked."""
+    checked = 0
+    for label, size in (("390 px phone", PHONE), ("200 % zoom", ZOOM_200)):
+        page.set_viewport_size(size)
+        page.wait_for_function(
+            "([w]) => document.documentElement.clientWidth <= w", arg=[size["width"]], timeout=30_000
+        )
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        found = measure(page, root_selector)
+        assert not found.get("missing"), f"{where}: {root_selector} is not in the page"
+        problems = found["overflow"] + [f"clipped: {c}" for c in found["clipped"]] + [
+            f"overlap: {o}" for o in found["overlaps"]
+        ]
+        assert not problems, f"{where} at {label}: " + "; ".join(problems[:25])
+        assert found["checked"] > 10, f"{where} at {label}: only {found['checked']} text elements measured"
+        checked += found["checked"]
+    return checked
