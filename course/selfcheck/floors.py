@@ -413,7 +413,7 @@ def _urgent_floors() -> list[Floor]:
         _row("limb_swelling_clot_risk", "urgent_today", "a swollen limb with a clot risk", clot_why,
              _ADV_CLOT, "accompanying symptoms", "clot", either=_CLOT_RISK,
              any_of={"symptoms": _fs("swelling"), "body_region": _ONE_LIMB},
-             unless=(("symptoms", "both_legs_swollen"),)),
+             unless=(("context", "pregnant_or_recently_gave_birth"), ("symptoms", "both_legs_swollen"))),
         _row("mouth_or_fingertip_tingling", "urgent_today", "tingling around the mouth or in the fingertips",
              "Tingling around the mouth or in the fingertips is a classic sign of low blood calcium; a blood test "
              "is needed the same day.", _ADV_LOW_CA, "accompanying symptoms", "electrolytes",
@@ -460,6 +460,16 @@ def _urgent_floors() -> list[Floor]:
              "bleeding into the muscle; it should be examined today.", "Say how the injury happened.",
              "intensity", "persisting_problem", any_of={"symptoms": _fs("swelling")},
              at_least={"intensity": "severe"}, injury=True, days_at_most=ACUTE_PHASE_DAYS),
+        _row("swelling_worsening_acute", "urgent_today", "swelling and pain getting worse soon after an injury",
+             "Pain and swelling that keep rising in the first 2 days after a knock or a strain can be bleeding into "
+             "the muscle or compartment syndrome starting; it should be examined today.", _ADV_COMPARTMENT,
+             "course over time", "persisting_problem", any_of={"symptoms": _fs("swelling")},
+             at_least={"trend": "worsening"}, injury=True, days_at_most=ACUTE_PHASE_DAYS),
+        _row("back_numbness", "urgent_today", "back pain with numbness",
+             "Numbness with back pain can come from the nerves at the base of the spine; numbness around the "
+             "bottom or between the legs, or any bladder change, is cauda equina syndrome until proven otherwise.",
+             "Say exactly where the numbness is, and whether passing urine or opening the bowels has changed.",
+             "body region", "nerve", any_of={"body_region": _fs("back"), "symptoms": _fs("numbness")}),
         _row("severe_swelling_no_injury", "urgent_today", "severe pain with swelling and no injury",
              "Severe pain with swelling that no injury explains can be a clot, an infection, an inflamed joint or "
              "compartment syndrome after exercise.", _ADV_INFLAMED, "intensity", "infection_inflammation",
