@@ -281,8 +281,8 @@ SPEC_TABLE = [  # (row of COURSE_SPEC V3.2's floor table (and version 2's kept r
      [{"context": {"wound_or_puncture"}, "location": "widespread"}]
      + [{"context": {"wound_or_puncture"}, "body_region": r} for r in ("several_areas", "face_or_jaw",
                                                                        "neck_or_shoulder")], "emergency_now"),
-    ("weakness with sudden onset; weakness + cancer + back or several areas",
-     [{"symptoms": {"weakness"}, "onset": "sudden"}]
+    ("weakness with sudden onset (no injury: after one the sudden start is the injury); weakness + cancer + back",
+     [{**_NO_INJURY, "symptoms": {"weakness"}, "onset": "sudden"}]
      + [{"symptoms": {"weakness"}, "history": {"cancer"}, "body_region": r} for r in ("back", "several_areas")],
      "emergency_now"),
     ("fever + very unwell + antipsychotic/serotonergic history or a wound",
@@ -367,6 +367,14 @@ def test_spec_floor_table_rows(row, cases, tier):
     for kw in cases:
         a = _a(**kw)
         assert tier_rank(urgency_of(a)) >= tier_rank(tier), (row, kw, urgency_of(a))
+
+
+def test_sudden_onset_after_an_injury_is_the_injury():
+    # a calf strain is sudden; weakness or a numb foot with it is urgent today or see soon, not a stroke
+    assert urgency_of(_a(onset="sudden", symptoms={"weakness"})) == "urgent_today"
+    assert urgency_of(_a(onset="sudden", symptoms={"numbness"})) == "see_soon"
+    assert urgency_of(_a(**_NO_INJURY, onset="sudden", symptoms={"weakness"})) == "emergency_now"
+    assert urgency_of(_a(**_NO_INJURY, onset="sudden", symptoms={"tingling"})) == "urgent_today"
 
 
 def test_retired_version_2_floors_are_gone():

@@ -4,6 +4,13 @@ Each :class:`Floor` is one row: the answers that trigger it, the minimum tier it
 words), and its own advice — what to tell the clinician or do — in the same row (:data:`NO_ADVICE` for
 an explicit "none"). The tier of a case is the highest floor triggered (:mod:`course.selfcheck.engine`).
 
+Where this table reads V3.2 narrowly (said in the row): "weakness with sudden onset" and "numbness or
+tingling with sudden onset" apply with no recent injury — after a strain or a blow the sudden start is
+the injury itself, and weakness after an injury is urgent_today through its own row; "back pain with
+numbness" (urgent_today, an addition for cauda equina syndrome recognised without its emergency
+question) applies to numbness that is not spreading down a limb (sciatica with a numb foot stays
+see_soon, NICE CKS "Sciatica").
+
 Sources, per row group (full citations in REFERENCES.md, Notebook 06): NHS condition pages (Heart
 attack, Aortic dissection, Stroke, Meningitis, Sepsis, Hip fracture, DVT, Leg cramps, Tetanus,
 Statins, Twitching eyes and muscles, Swollen ankles in pregnancy, Heat exhaustion), NHS 111 online (ages
@@ -344,7 +351,7 @@ def _emergency_combinations() -> list[Floor]:
         _row("weakness_sudden", "emergency_now", "weakness that came on suddenly",
              "Weakness that comes on over seconds or minutes can be a stroke or a problem in the spinal cord.",
              _TELL_999 + "when the weakness started and which parts are weak.", "onset", "circulation", "nerve",
-             any_of={"symptoms": _fs("weakness"), **_SUDDEN}),
+             any_of={"symptoms": _fs("weakness"), **_SUDDEN}, injury=False),
         _row("cancer_back_weakness", "emergency_now", "weakness with back pain and a history of cancer",
              "Back pain with weakness in someone who has had cancer can be the spine being squeezed by the "
              "cancer (metastatic spinal cord compression): treatment within hours saves walking.",
@@ -454,7 +461,8 @@ def _urgent_floors() -> list[Floor]:
         _row("nerve_sudden", "urgent_today", "numbness or tingling that started suddenly",
              "Numbness or tingling that comes on within seconds or minutes can be a mini-stroke or a trapped "
              "nerve; a doctor should decide which today.", "Say exactly where and when it started, even if it "
-             "has passed.", "onset", "nerve", any_of={"symptoms": _fs("numbness", "tingling"), **_SUDDEN}),
+             "has passed.", "onset", "nerve", any_of={"symptoms": _fs("numbness", "tingling"), **_SUDDEN},
+             injury=False),
         _row("severe_swelling_acute", "urgent_today", "severe pain with swelling soon after an injury",
              "Severe pain with swelling in the first days after an injury can mean a large tear, a fracture or "
              "bleeding into the muscle; it should be examined today.", "Say how the injury happened.",
@@ -469,7 +477,8 @@ def _urgent_floors() -> list[Floor]:
              "Numbness with back pain can come from the nerves at the base of the spine; numbness around the "
              "bottom or between the legs, or any bladder change, is cauda equina syndrome until proven otherwise.",
              "Say exactly where the numbness is, and whether passing urine or opening the bowels has changed.",
-             "body region", "nerve", any_of={"body_region": _fs("back"), "symptoms": _fs("numbness")}),
+             "body region", "nerve", any_of={"body_region": _fs("back"), "symptoms": _fs("numbness"),
+                                             "location": _fs("localized", "widespread")}),
         _row("severe_swelling_no_injury", "urgent_today", "severe pain with swelling and no injury",
              "Severe pain with swelling that no injury explains can be a clot, an infection, an inflamed joint or "
              "compartment syndrome after exercise.", _ADV_INFLAMED, "intensity", "infection_inflammation",
