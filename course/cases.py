@@ -56,6 +56,7 @@ _MAYA_BASE = dict(
     recent_injury=True, days_since_injury=4.0, timing="rest_after_injury", intensity="mild", trend="lessening",
     duration_weeks=0.5, location="localized", symptoms=frozenset(), hydration="adequate",
     danger_signs=frozenset(), context=frozenset(), body_region="leg", age_band="16_to_64",
+    onset="sudden", history=frozenset(),
 )
 
 #: The answers Maya and Daniel enter in the notebook-06 self-check.
@@ -69,9 +70,10 @@ SELF_CHECK_ANSWERS: MappingProxyType[str, Answers] = MappingProxyType({
     "daniel_day_2": Answers(
         recent_injury=False, days_since_injury=None, timing="no_pattern", intensity="moderate", trend="worsening",
         duration_weeks=0.1, location="widespread",
-        symptoms=frozenset({"mouth_or_fingertip_tingling", "hand_or_foot_clawing"}),
-        hydration="adequate", danger_signs=frozenset(), context=frozenset({"neck_or_thyroid_surgery"}),
-        body_region="several_areas", age_band="16_to_64",
+        symptoms=frozenset({"mouth_or_fingertip_tingling"}),
+        hydration="adequate", danger_signs=frozenset({"hand_or_foot_clawing"}),
+        context=frozenset({"neck_or_thyroid_surgery"}),
+        body_region="several_areas", age_band="16_to_64", onset="gradual", history=frozenset(),
     ),
 })
 
@@ -150,7 +152,7 @@ def _tier_line(key: str) -> str:
     from course.selfcheck import assess
 
     r = assess(SELF_CHECK_ANSWERS[key])
-    return f"**{r.urgency}** — {r.destination}"
+    return f"**{r.tier_label}** — {r.destination}"
 
 
 def _maya_06() -> str:

@@ -333,6 +333,8 @@ _ANSWERS = dict(
     context=frozenset(),
     body_region="leg",
     age_band="16_to_64",
+    onset="gradual",
+    history=frozenset(),
 )
 _ANSWER_KINDS = dict(
     recent_injury="bool",
@@ -348,6 +350,8 @@ _ANSWER_KINDS = dict(
     context="names",
     body_region="choice",
     age_band="choice",
+    onset="choice",
+    history="names",
 )
 assert tuple(_ANSWERS) == tuple(_ANSWER_KINDS) == selfcheck.ANSWER_FIELDS
 
@@ -785,6 +789,8 @@ def any_answers(draw) -> selfcheck.Answers:
         context=draw(_answer_sets(selfcheck.CONTEXTS)),
         body_region=draw(st.sampled_from(selfcheck.BODY_REGIONS)),
         age_band=draw(st.sampled_from(selfcheck.AGE_BANDS)),
+        onset=draw(st.sampled_from(selfcheck.ONSETS)),
+        history=draw(_answer_sets(selfcheck.HISTORY)),
     )
 
 

@@ -290,11 +290,21 @@ def check_explorer_state(name: str, explorer, state: dict) -> list[str]:
 #: The self-check form's check-box groups: prefix → (answer field, vocabulary); each group also has
 #: its ``<prefix>_none`` box ("none of these").
 FORM_GROUPS = {
-    "danger": ("danger_signs", selfcheck.DANGER_SIGNS),
     "context": ("context", selfcheck.CONTEXTS),
+    "history": ("history", selfcheck.HISTORY),
     "symptom": ("symptoms", selfcheck.SYMPTOMS),
 }
-FORM_RADIOS = ("body_region", "age_band", "recent_injury", "timing", "intensity", "trend", "location", "hydration")
+FORM_RADIOS = ("age_band", "onset", "recent_injury", "body_region", "timing", "intensity", "trend", "location",
+               "hydration")
+#: The emergency questions: one yes/no radio group each (``danger_<item>``), both answers required.
+DANGER_KEYS = tuple(f"danger_{s}" for s in selfcheck.DANGER_SIGNS)
+#: How the form names each question in its messages (version 3: in words and numbers, never field codes).
+QUESTION_WORDS = {
+    "age_band": "question 2", "onset": "question 3", "recent_injury": "question 4", "days_since_injury": "question 4",
+    "context": "question 5", "history": "question 6", "body_region": "question 7", "timing": "question 8",
+    "intensity": "question 9", "trend": "question 10", "duration_weeks": "question 11", "location": "question 12",
+    "symptoms": "question 13", "hydration": "question 14", "danger_signs": "emergency question",
+}
 
 
 class Unanswered(ValueError):
@@ -326,6 +336,8 @@ def _form_answers(form) -> selfcheck.Answers | Exception:
     that :class:`Answers` raises for a contradiction or a number out of range)."""
     c = form.controls
     sets, missing = {}, []
+    if any(c[k].value is None for k in DANGER_KEYS):
+        missing.append("danger_signs")
     for prefix, (field, vocabulary) in FORM_GROUPS.items():
         ticked = frozenset(v for v in vocabulary if c[f"{prefix}_{v}"].value)
         if not ticked and not c[f"{prefix}_none"].value:
@@ -348,13 +360,20 @@ def _form_answers(form) -> selfcheck.Answers | Exception:
             location=c["location"].value,
             symptoms=sets["symptoms"],
             hydration=c["hydration"].value,
-            danger_signs=sets["danger_signs"],
+            danger_signs=_yes(form),
             context=sets["context"],
             body_region=c["body_region"].value,
             age_band=c["age_band"].value,
+            onset=c["onset"].value,
+            history=sets["history"],
         )
     except ValueError as exc:
         return exc
+
+
+def _yes(form) -> frozenset[str]:
+    """The emergency questions answered "yes"."""
+    return frozenset(s for s in selfcheck.DANGER_SIGNS if form.controls[f"danger_{s}"].value == "yes")
 
 
 def _always_visible_problems(form) -> list[str]:
@@ -372,10 +391,13 @@ def _always_visible_problems(form) -> list[str]:
             problems.append(f"'{prefix}_none' ticked together with an item of its group")
     if c["days_since_injury"].disabled != (c["recent_injury"].value != "yes"):
         problems.append("days_since_injury enabled without a recent injury (or disabled with one)")
-    danger = [s for s in selfcheck.DANGER_SIGNS if c[f"danger_{s}"].value]
+    danger = sorted(_yes(form))
     box = form.emergency_html.value
     if danger and ('data-urgency="emergency_now"' not in box or "999" not in box):
         problems.append(f"danger sign {danger} ticked but no emergency box: {box[:120]!r}")
+    banner = form.verdict_html.value
+    if danger and ('data-urgency="emergency_now"' not in banner or "999" not in banner):
+        problems.append(f"emergency answer {danger} but the result banner does not send to 999: {banner[:120]!r}")
     if not danger and box:
         problems.append("emergency box shown with no danger sign ticked")
     return problems
@@ -394,17 +416,23 @@ def check_form_state(name: str, form, state: dict, figures: bool = True) -> list
     if isinstance(expected, Exception):
         if form.assessment is not None:
             problems.append(f"a tier ({form.assessment.urgency}) shown for answers that give {expected}")
-        if any(form.controls[f"danger_{s}"].value for s in selfcheck.DANGER_SIGNS):
+        if _yes(form):
             return problems  # the emergency screen answers on its own (checked above)
         if 'data-urgency="error"' not in banner or not form.error:
             problems.append(f"expected an error banner for {expected}, got {banner[:200]!r}")
         elif isinstance(expected, Unanswered):
-            problems += [f"error does not name {f!r}: {form.error!r}" for f in expected.fields if f not in form.error]
+            problems += [f"error does not name {f!r}: {form.error!r}" for f in expected.fields
+                         if QUESTION_WORDS[f] not in form.error]
         elif isinstance(expected, NotANumber):
-            if expected.field not in form.error or "not a number" not in form.error:
+            if QUESTION_WORDS[expected.field] not in form.error or "not a number" not in form.error:
                 problems.append(f"error {form.error!r} does not say {expected.field} is not a number")
-        elif form.error != str(expected):
-            problems.append(f"error shown {form.error!r}, Answers() says {expected}")
+        else:  # a number out of range or a contradiction: named by its question, in words
+            field = next(f for f in QUESTION_WORDS if str(expected).startswith(f))
+            if QUESTION_WORDS[field] not in form.error:
+                problems.append(f"error shown {form.error!r} does not name the question of: {expected}")
+        codes = [v for v in (*selfcheck.TIMINGS, *selfcheck.ANSWER_FIELDS) if "_" in v and v in form.error]
+        if codes:
+            problems.append(f"engine codes {codes} shown in the error {form.error!r}")
         return problems
     want = selfcheck.assess(expected)
     if form.assessment is None:
@@ -441,7 +469,12 @@ def test_slider_grid_sweep(name):
 
 
 def _tick(c, prefix: str, items) -> None:
-    """Tick exactly ``items`` of one check-box group ("none of these" when there are none)."""
+    """Tick exactly ``items`` of one check-box group ("none of these" when there are none); for the
+    emergency questions ("danger"), answer "yes" to ``items`` and "no" to the rest."""
+    if prefix == "danger":
+        for s in selfcheck.DANGER_SIGNS:
+            _set(c[f"danger_{s}"], "yes" if s in items else "no")
+        return
     _field, vocabulary = FORM_GROUPS[prefix]
     for v in vocabulary:
         _set(c[f"{prefix}_{v}"], v in items)
@@ -452,10 +485,11 @@ def _tick(c, prefix: str, items) -> None:
 #: many combinations with each other and with the radio answers).
 _SWEEP_SYMPTOMS = (
     (), ("swelling",), ("numbness", "tingling"), ("redness", "swelling", "fever"), ("weakness",),
-    ("warmth", "one_leg_swollen"), ("mouth_or_fingertip_tingling", "hand_or_foot_clawing"),
+    ("warmth", "one_leg_swollen"), ("mouth_or_fingertip_tingling", "both_legs_pain_or_tingling"),
 )
 _SWEEP_CONTEXTS = ((), ("recent_surgery",), ("new_or_changed_medicine",), ("drank_lots_of_plain_water",),
                    ("head_or_neck_injury", "cast_or_tight_bandage"))
+_SWEEP_HISTORY = ((), ("statin",), ("anticoagulant", "cancer"))
 _SWEEP_DANGERS = ((),) * 10 + (("chest_pain",),)
 
 
@@ -473,7 +507,7 @@ def test_self_check_every_categorical_combination_shows_a_verdict():
     # untouched: nothing answered → an error that lists the unanswered questions, no tier
     form.check_button.click()
     assert form.assessment is None and 'data-urgency="error"' in form.verdict_html.value
-    for word in ("timing", "recent_injury", "danger_signs", "body_region", "none of these"):
+    for word in ("question 8", "question 4", "emergency questions", "question 7", "none of these"):
         assert word in form.error, (word, form.error)
     start = time.perf_counter()
     n, failures, tiers = 0, [], dict.fromkeys(selfcheck.TIERS, 0)
@@ -500,18 +534,21 @@ def test_self_check_every_categorical_combination_shows_a_verdict():
         _set(c["duration_weeks"], f"{(i % 13) / 2:g}")
         _tick(c, "symptom", _SWEEP_SYMPTOMS[i % len(_SWEEP_SYMPTOMS)])
         _tick(c, "context", _SWEEP_CONTEXTS[i % len(_SWEEP_CONTEXTS)])
+        _tick(c, "history", _SWEEP_HISTORY[(i // 2) % len(_SWEEP_HISTORY)])
+        _set(c["onset"], selfcheck.ONSETS[(i // 3) % len(selfcheck.ONSETS)])
         _tick(c, "danger", _SWEEP_DANGERS[i % len(_SWEEP_DANGERS)])
         check(str(dict(zip(criteria, combo, strict=True))))
     n_criteria = n
     # every single check-box item (and none) × every body region, the age band rotating (so every
     # region × age pair occurs), around the self-care worked case
     singles = [(None, ())] + [(p, (v,)) for p, (_f, vocabulary) in FORM_GROUPS.items() for v in vocabulary]
+    singles += [("danger", (s,)) for s in selfcheck.DANGER_SIGNS]
     form.set_answers(selfcheck.EXAMPLES["strain_healing"][1])
     for j, ((prefix, items), region) in enumerate(itertools.product(singles, selfcheck.BODY_REGIONS)):
         age = selfcheck.AGE_BANDS[(j + j // 8) % len(selfcheck.AGE_BANDS)]
         _set(c["body_region"], region)
         _set(c["age_band"], age)
-        for p in FORM_GROUPS:
+        for p in (*FORM_GROUPS, "danger"):
             _tick(c, p, items if p == prefix else ())
         check(f"body_region={region}, age_band={age}, {prefix}={items}")
     for case in form.case_buttons:

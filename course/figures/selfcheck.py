@@ -34,6 +34,12 @@ DIRECTION_STYLE: Mapping[str, tuple[str, str, str, float, str]] = MappingProxyTy
     "problem": ("▲", "toward a problem", _OI["vermillion"], -1.0, "triangle-left"),
 })
 
+#: Short tier names for the grid's row ends (people see words, never engine codes).
+_SHORT_TIER: Mapping[str, str] = MappingProxyType({
+    "emergency_now": "emergency now", "urgent_today": "doctor today", "see_soon": "within a week",
+    "routine": "watch", "self_care": "self-care",
+})
+
 #: Tick labels of the form's x axis, left to right: direction → label.
 _AXIS_TICKS: Mapping[str, str] = MappingProxyType({"problem": "problem", "neutral": "neutral", "healing": "recovering"})
 
@@ -100,7 +106,7 @@ def criteria_words(assessment: Assessment) -> str:
     problems = [r.criterion for r in assessment.reasons if r.direction == "problem"]
     tail = f" ({', '.join(problems)})" if problems else ""
     return (
-        f"Urgency {assessment.urgency} ({assessment.tier_label.lower()}): {counts['healing']} of "
+        f"Urgency: {assessment.tier_label.lower()}. {counts['healing']} of "
         f"{len(assessment.reasons)} criteria point toward a recovering strain, {counts['neutral']} show no clear "
         f"lean and {counts['problem']} point toward a problem{tail}; {len(assessment.red_flags)} red flag(s)."
     )
@@ -124,7 +130,7 @@ def criteria_grid(assessments: Mapping[str, Assessment], title: str = "Which way
     for name in names:
         a = assessments[name]
         fig.add_annotation(x=1.01, xref="paper", y=name, yref="y", xanchor="left", showarrow=False,
-                           text=f"{TIER_ICONS[a.urgency]} {a.urgency}")
+                           text=f"{TIER_ICONS[a.urgency]} {_SHORT_TIER[a.urgency]}")
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(CRITERIA), tickangle=-30)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=names[::-1])
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.5, x=0))
@@ -138,5 +144,5 @@ def criteria_grid_text(assessments: Mapping[str, Assessment]) -> str:
         n_problem = sum(r.direction == "problem" for r in a.reasons)
         n_healing = sum(r.direction == "healing" for r in a.reasons)
         parts.append(f"{name}: {n_healing} toward a recovering strain, {n_problem} toward a problem, "
-                     f"{len(a.red_flags)} red flag(s), urgency {a.urgency}")
+                     f"{len(a.red_flags)} red flag(s), urgency: {a.tier_label.lower()}")
     return "Criteria per case — " + "; ".join(parts) + "."

@@ -1,15 +1,24 @@
-"""The self-check form, version 2 (notebook 06): emergency screen first, then context, then criteria.
+"""The self-check form, version 3 (notebook 06): one yes/no question per emergency item first, then age,
+onset, injury and context, history, region and the criteria.
 
 :func:`self_check` returns a :class:`SelfCheck` widget, an :class:`~course.ui._common.Explorer` whose
 pure :meth:`SelfCheck.compute` turns the form's answers (:class:`SelfCheckInputs`) into a
 :class:`SelfCheckView` of HTML strings and plot data. Tests, benchmarks and browser tests drive it
 through stable handles:
 
-* ``controls`` — name → form widget. Check boxes ``danger_<sign>``, ``context_<item>``,
-  ``symptom_<name>``, each group with its explicit ``<group>_none`` box ("none of these");
-  radio groups ``body_region``, ``age_band``, ``recent_injury`` ("yes"/"no"), ``timing``,
-  ``intensity``, ``trend``, ``location``, ``hydration``; text boxes ``days_since_injury`` and
+* ``controls`` — name → form widget. Yes/no radio groups ``danger_<item>`` (one per emergency question,
+  values ``"yes"``/``"no"``, both unanswered at first; a "yes" shows the emergency box **and** the
+  emergency destination in the result banner at once); check boxes ``context_<item>``,
+  ``history_<item>``, ``symptom_<name>``, each group with its explicit ``<group>_none`` box ("none of
+  these"); radio groups ``age_band``, ``onset``, ``recent_injury`` ("yes"/"no"), ``body_region``,
+  ``timing``, ``intensity``, ``trend``, ``location``, ``hydration``; text boxes ``days_since_injury`` and
   ``duration_weeks`` (they start **empty**; a number outside the range gets a message, never a clamp).
+* Layout for small screens and zoom (WCAG 1.4.10 reflow): every question and every check-box label is
+  its own wrapping HTML widget (CSS class ``selfcheck-question`` for questions, ``selfcheck-item-label``
+  for check-box labels; each check-box row is an ``HBox`` of class ``selfcheck-item`` laid out
+  ``row-reverse`` so the box shows first while the label stays the box's accessible name); the
+  stylesheet in ``texts["style"]`` (class ``selfcheck-style``) lets radio-option labels wrap inside
+  ``.selfcheck-form`` and ``.selfcheck-screen``. No control has a fixed width wider than 12em.
 * ``check_button`` (CSS class ``selfcheck-check``); ``check()`` does the same;
 * ``emergency_html`` — appears at once when a danger sign is ticked, with the emergency destination;
 * ``verdict_html`` (CSS class ``selfcheck-verdict``, attributes ``data-urgency`` and ``data-verdict``),
@@ -56,10 +65,13 @@ from course.selfcheck import (
     DAYS_RANGE,
     DESTINATIONS,
     DURATION_WEEKS_RANGE,
+    HISTORY,
     HYDRATIONS,
     INTENSITIES,
     LABELS,
     LOCATIONS,
+    ONSETS,
+    QUESTION_LABELS,
     SYMPTOMS,
     TIER_ICONS,
     TIER_LABELS,
@@ -77,7 +89,7 @@ from course.ui._common import Explorer, alt_text, push_traces, set_alt_text
 
 __all__ = [
     "self_check", "SelfCheck", "SelfCheckInputs", "SelfCheckView", "SelfCheckResult", "TIER_COLOURS",
-    "DIRECTION_STYLE", "QUESTIONS", "GROUPS", "LABELS",
+    "DIRECTION_STYLE", "QUESTIONS", "GROUPS", "LABELS", "DANGER_QUESTIONS", "FORM_CSS",
 ]
 
 _OI = style.OKABE_ITO
@@ -93,33 +105,53 @@ TIER_COLOURS: Mapping[str, tuple[str, str]] = MappingProxyType({
 
 #: Check-box groups: name → (answer field, vocabulary). Each has a "none of these" box.
 GROUPS: Mapping[str, tuple[str, tuple[str, ...]]] = MappingProxyType({
-    "danger": ("danger_signs", DANGER_SIGNS),
     "context": ("context", CONTEXTS),
+    "history": ("history", HISTORY),
     "symptom": ("symptoms", SYMPTOMS),
 })
 
-#: Form questions: control (or group) name → question text shown above it.
+#: The emergency questions, one yes/no question each, in screen order: item → question text.
+DANGER_QUESTIONS: Mapping[str, str] = MappingProxyType({
+    s: f"1.{i} {QUESTION_LABELS[s]}" for i, s in enumerate(DANGER_SIGNS, 1)
+})
+
+#: Form questions: control (or group) name → question text shown above it (in form order).
 QUESTIONS: Mapping[str, str] = MappingProxyType({
-    "danger": "1. Emergency screen: do you have any of these right now? (tick all that apply)",
-    "context": "2. Does any of this apply? (tick all that apply)",
-    "body_region": "3. Where are the spasms mainly?",
-    "age_band": "4. How old is the person with the spasms?",
-    "recent_injury": "5. A strain, tear, operation or blow to the muscle in the past 12 weeks?",
-    "days_since_injury": f"days since the injury ({DAYS_RANGE[0]:g}–{DAYS_RANGE[1]:g} days)",
-    "timing": "6. When do the spasms happen?",
-    "intensity": "7. How strong are they?",
-    "trend": "8. Over the past days, are they…",
+    "danger": "1. Emergency questions. Answer yes or no to each: now, or at any time in the past 24 hours?",
+    "age_band": "2. How old is the person with the spasms?",
+    "onset": "3. How did the spasms or pain begin?",
+    "recent_injury": "4. A strain, tear, operation or blow to the muscle in the past 12 weeks?",
+    "days_since_injury": f"If yes: how many days ago? ({DAYS_RANGE[0]:g}–{DAYS_RANGE[1]:g} days)",
+    "context": "5. Does any of this apply? (tick all that apply)",
+    "history": "6. Long-term medicines and conditions: does any of this apply now? (tick all that apply)",
+    "body_region": "7. Where are the spasms mainly?",
+    "timing": "8. When do the spasms happen?",
+    "intensity": "9. How strong are they?",
+    "trend": "10. Over the past days, are they…",
     "duration_weeks": (
-        f"9. How long have they been going on? ({DURATION_WEEKS_RANGE[0]:g}–{DURATION_WEEKS_RANGE[1]:g} weeks)"
+        f"11. How long have they been going on, in weeks? ({DURATION_WEEKS_RANGE[0]:g}–{DURATION_WEEKS_RANGE[1]:g}"
+        " weeks; 1 day is about 0.15 weeks)"
     ),
-    "location": "10. Where do you feel them?",
-    "symptom": "11. Anything else? (tick all that apply)",
-    "hydration": "12. Fluids lately?",
+    "location": "12. Where do you feel them?",
+    "symptom": "13. Anything else? (tick all that apply)",
+    "hydration": "14. Fluids lately?",
+})
+
+#: Words for each answer in "still unanswered" messages (people see words, never field codes).
+_MISSING_WORDS: Mapping[str, str] = MappingProxyType({
+    "context": "question 5 (what applies: tick 'none of these' if nothing does)",
+    "history": "question 6 (medicines and conditions: tick 'none of these' if nothing does)",
+    "symptoms": "question 13 (anything else: tick 'none of these' if nothing does)",
+    "age_band": "question 2 (age)", "onset": "question 3 (how it began)", "recent_injury": "question 4 (injury)",
+    "days_since_injury": "question 4 (days since the injury)", "body_region": "question 7 (where)",
+    "timing": "question 8 (when)", "intensity": "question 9 (how strong)", "trend": "question 10 (course)",
+    "duration_weeks": "question 11 (how long, in weeks)", "location": "question 12 (where you feel them)",
+    "hydration": "question 14 (fluids)",
 })
 
 _RADIOS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "body_region": BODY_REGIONS, "age_band": AGE_BANDS, "timing": TIMINGS, "intensity": INTENSITIES,
-    "trend": TRENDS, "location": LOCATIONS, "hydration": HYDRATIONS,
+    "age_band": AGE_BANDS, "onset": ONSETS, "body_region": BODY_REGIONS, "timing": TIMINGS,
+    "intensity": INTENSITIES, "trend": TRENDS, "location": LOCATIONS, "hydration": HYDRATIONS,
 })
 #: Number boxes: name → ((lowest, highest), unit, label).
 _NUMBERS: Mapping[str, tuple[tuple[float, float], str, str]] = MappingProxyType({
@@ -131,17 +163,41 @@ _GROUP_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     prefix: (*(f"{prefix}_{v}" for v in values), f"{prefix}_none") for prefix, (_field, values) in GROUPS.items()
 })
 _KEY_GROUP: Mapping[str, str] = MappingProxyType({k: p for p, keys in _GROUP_KEYS.items() for k in keys})
+_DANGER_KEYS: tuple[str, ...] = tuple(f"danger_{s}" for s in DANGER_SIGNS)
 #: The HTML boxes (``texts``): key → CSS class after ``selfcheck-`` (browser tests select by it).
 _TEXT_CSS: Mapping[str, str] = MappingProxyType({
-    "emergency_line": "emergency-line", "disclaimer": "disclaimer", "emergency": "emergency",
+    "style": "style", "emergency_line": "emergency-line", "disclaimer": "disclaimer", "emergency": "emergency",
     "verdict": "verdict", "destination": "destination", "red_flags": "redflags", "next_steps": "nextsteps",
     "safety_net": "safetynet", "reasons": "reasons", "summary": "summary", "case_note": "case-note",
 })
 #: The result's HTML boxes, filled from :class:`SelfCheckResult` (field name = text key).
 _RESULT_TEXTS = ("destination", "red_flags", "next_steps", "safety_net", "reasons", "summary")
 _BLACK = _OI["black"]
-_WIDE = widgets.Layout(width="auto")
+_WIDE = widgets.Layout(width="auto", max_width="100%")
+
+#: The form's stylesheet: radio-option and check-box labels wrap instead of being clipped, and nothing
+#: keeps a fixed width, so the form reflows at 390 px and at 200 % zoom (WCAG 2.1 SC 1.4.10).
+FORM_CSS = """
+.selfcheck-form, .selfcheck-screen { max-width: 100%; box-sizing: border-box; }
+.selfcheck-form .widget-radio-box label, .selfcheck-screen .widget-radio-box label,
+.selfcheck-form .jupyter-widget-radio-box label, .selfcheck-screen .jupyter-widget-radio-box label {
+  height: auto; min-height: var(--jp-widgets-radio-item-height, 24px); line-height: 1.35;
+  white-space: normal; overflow-wrap: anywhere; padding: 2px 0;
+}
+.selfcheck-form .widget-radio, .selfcheck-screen .widget-radio,
+.selfcheck-form .jupyter-widget-radio, .selfcheck-screen .jupyter-widget-radio { width: auto; max-width: 100%; }
+.selfcheck-form .widget-checkbox, .selfcheck-form .jupyter-widget-checkbox { width: auto; flex: 0 0 auto; }
+.selfcheck-question .widget-html-content, .selfcheck-question .jupyter-widget-html-content,
+.selfcheck-item-label .widget-html-content, .selfcheck-item-label .jupyter-widget-html-content {
+  white-space: normal; overflow-wrap: anywhere; line-height: 1.35; height: auto;
+}
+.selfcheck-item { align-items: center; max-width: 100%; }
+.selfcheck-item-label { flex: 1 1 auto; min-width: 0; }
+.selfcheck-form .widget-text input, .selfcheck-form .jupyter-widget-text input { max-width: 100%; }
+"""
+
 _STATIC_TEXTS: Mapping[str, str] = MappingProxyType({
+    "style": f"<style>{FORM_CSS}</style>",
     "emergency_line": (
         f'<p role="note" style="color:{_BLACK};border:3px solid {_OI["vermillion"]};padding:6px 10px;'
         f'border-radius:6px"><b>{html.escape(EMERGENCY_LINE)}</b></p>'
@@ -173,7 +229,7 @@ def _tier_body(tier: str, extra: str = "") -> str:
     return (
         f'<span aria-hidden="true" style="font-size:22px">{TIER_ICONS[tier]}</span> '
         f'<b class="selfcheck-tier-label">{html.escape(TIER_LABELS[tier])}</b>'
-        f'<span style="font-size:13px"> (urgency: {tier}{extra})</span>'
+        + (f'<span style="font-size:13px"> ({extra})</span>' if extra else "") +
         f'<br><span class="selfcheck-destination-text">{html.escape(DESTINATIONS[tier])}</span>'
     )
 
@@ -187,15 +243,24 @@ def _flags_list(flags: tuple[RedFlag, ...]) -> str:
 
 
 def _screen_html(danger_signs: frozenset[str]) -> str:
-    """The emergency screen's own result (``""`` with no danger sign): shown at once, before Check."""
+    """The emergency screen's own result (``""`` with no "yes"): shown at once, before Check."""
     if not danger_signs:
         return ""
+    advice = "".join(f"<li>{html.escape(f.advice)}</li>" for f in screen(danger_signs))
     return _banner(
         "emergency_now",
-        _tier_body("emergency_now", "; from the emergency screen") + f"<ul>{_flags_list(screen(danger_signs))}</ul>"
+        _tier_body("emergency_now", "from the emergency questions") + f"<ul>{_flags_list(screen(danger_signs))}</ul>"
+        f"<b>What to do and say:</b><ul>{advice}</ul>"
         "<span style='font-size:13px'>You do not need to answer the rest of the form.</span>",
         role="alert",
     )
+
+
+def _screen_verdict_html(danger_signs: frozenset[str]) -> str:
+    """The result banner while an emergency question is answered "yes": the emergency destination at once."""
+    n = len(danger_signs)
+    extra = f"{n} emergency answer{'s' if n != 1 else ''}: yes"
+    return _banner("emergency_now", _tier_body("emergency_now", extra), role="alert")
 
 
 def _waiting_html(checked_before: bool) -> str:
@@ -210,7 +275,7 @@ def _error_html(message: str) -> str:
 
 def _verdict_html(a: Assessment) -> str:
     n = len(a.red_flags)
-    extra = f"; verdict {a.verdict}; {n} red flag{'s' if n != 1 else ''}"
+    extra = f"{n} red flag{'s' if n != 1 else ''}"
     return _banner(a.urgency, _tier_body(a.urgency, extra), role="alert" if a.urgency == "emergency_now" else "status")
 
 
@@ -228,9 +293,11 @@ def _reasons_table(a: Assessment) -> str:
             f'<td style="{cell}">{html.escape(r.points_to)}</td>'
             f'<td style="{cell}">{html.escape(r.why)}</td></tr>'
         )
-    return (
+    return (  # the table scrolls inside its own box on a narrow screen (WCAG 1.4.10 allows it for data tables)
+        '<div class="selfcheck-table-scroll" style="max-width:100%;overflow-x:auto">'
         f'<table style="border-collapse:collapse;color:{_BLACK};font-size:13px;margin:4px 0">'
-        "<caption style='text-align:left'><b>Reasons, one per criterion</b></caption>" + "".join(rows) + "</table>"
+        "<caption style='text-align:left'><b>Reasons, one per criterion</b></caption>" + "".join(rows)
+        + "</table></div>"
     )
 
 
@@ -330,17 +397,30 @@ def _result(a: Assessment) -> SelfCheckResult:
 
 
 # -- widgets -------------------------------------------------------------------------------------
-def _question(key: str) -> widgets.HTML:
-    return widgets.HTML(f'<b id="{_css("q_" + key)}">{html.escape(QUESTIONS[key])}</b>')
+def _question(key: str, text: str | None = None) -> widgets.HTML:
+    """A question as its own wrapping HTML widget: also the accessible name of the control just after it."""
+    box = widgets.HTML(f'<b id="{_css("q_" + key)}">{html.escape(text or QUESTIONS[key])}</b>', layout=_WIDE)
+    box.add_class("selfcheck-question")
+    return box
 
 
 def _checkbox_group(prefix: str) -> dict[str, widgets.Checkbox]:
-    field, values = GROUPS[prefix]
-    labels = [*(LABELS[field][v] for v in values), "none of these"]
+    """The group's check boxes (no description: each gets a wrapping HTML label in :meth:`SelfCheck.arrange`)."""
     return {
-        key: widgets.Checkbox(value=False, description=label, indent=False, layout=_WIDE)
-        for key, label in zip(_GROUP_KEYS[prefix], labels, strict=True)
+        key: widgets.Checkbox(value=False, description="", indent=False, layout=widgets.Layout(width="auto"),
+                              tooltip=label)
+        for key, label in zip(_GROUP_KEYS[prefix], _group_labels(prefix), strict=True)
     }
+
+
+def _group_labels(prefix: str) -> list[str]:
+    field, values = GROUPS[prefix]
+    return [*(LABELS[field][v] for v in values), "none of these"]
+
+
+def _yes_no() -> widgets.RadioButtons:
+    return widgets.RadioButtons(options=[("yes", "yes"), ("no", "no")], value=None, orientation="horizontal",
+                                layout=_WIDE)
 
 
 def _radio(key: str) -> widgets.RadioButtons:
@@ -350,9 +430,8 @@ def _radio(key: str) -> widgets.RadioButtons:
 def _number_box(name: str) -> widgets.Text:
     (lo, hi), unit, label = _NUMBERS[name]
     return widgets.Text(
-        value="", placeholder=f"{unit}, {lo:g}–{hi:g}", description=f"{label} ({unit})",
-        style={"description_width": "initial"}, continuous_update=False,
-        tooltip=f"{label} in {unit}, from {lo:g} to {hi:g}",
+        value="", placeholder=f"{unit}, {lo:g}–{hi:g}", description="", continuous_update=False,
+        tooltip=f"{label} in {unit}, from {lo:g} to {hi:g}", layout=widgets.Layout(width="12em", max_width="100%"),
     )
 
 
@@ -360,13 +439,17 @@ def _parse_number(name: str, text: str) -> float:
     (lo, hi), unit, _label = _NUMBERS[name]
     text = text.strip().replace(",", ".")
     if not text:
-        raise ValueError(f"{name} is empty: type a number of {unit} from {lo:g} to {hi:g}")
+        raise ValueError(f"{_MISSING_WORDS[name]} is empty: type a number of {unit} from {lo:g} to {hi:g}")
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise ValueError(
-            f"{name}={text[:20]!r} is not a number: type a number of {unit} from {lo:g} to {hi:g}"
+            f"{_MISSING_WORDS[name]}: {text[:20]!r} is not a number: type a number of {unit} from {lo:g} to {hi:g}"
         ) from None
+    if not lo <= value <= hi:  # also NaN and infinity: a message in words, never a clamp
+        raise ValueError(f"{_MISSING_WORDS[name]}: {text[:20]} is outside {lo:g}–{hi:g} {unit}; "
+                         f"type a number of {unit} from {lo:g} to {hi:g}")
+    return value
 
 
 def _text_handle(key: str) -> property:
@@ -377,8 +460,9 @@ def _text_handle(key: str) -> property:
 class SelfCheck(Explorer):
     """The self-check form and its result panel (see the module docstring for the handles).
 
-    A change of any answer runs :meth:`refresh` (the emergency box follows the danger signs; the
-    result is marked stale); :meth:`check` (the Check button) assesses the answers.
+    A change of any answer runs :meth:`refresh` (a "yes" to an emergency question shows the emergency box
+    and the emergency destination in the banner at once; otherwise the result is marked stale);
+    :meth:`check` (the Check button) assesses the answers.
     """
 
     emergency_line_html = _text_handle("emergency_line")
@@ -395,8 +479,8 @@ class SelfCheck(Explorer):
     def __init__(self, cases: Mapping[str, object] | None = None) -> None:
         self.cases: dict[str, object] = dict(cases if cases is not None else SCENARIOS)
         self.check_button = widgets.Button(
-            description="Check", icon="check", tooltip="Apply the emergency screen and the criteria to your answers",
-            layout=widgets.Layout(width="10em"),
+            description="Check", icon="check", tooltip="Apply the emergency questions and the criteria to your answers",
+            layout=widgets.Layout(width="auto", min_width="8em"),
         )
         self.check_button.add_class("selfcheck-check")
         self.check_button.on_click(lambda _b: self.check())
@@ -415,24 +499,24 @@ class SelfCheck(Explorer):
 
     # -- the explorer's parts -------------------------------------------------------------------
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
-        controls: dict[str, widgets.ValueWidget] = {}
-        for prefix in GROUPS:
-            controls.update(_checkbox_group(prefix))
-        controls.update(body_region=_radio("body_region"), age_band=_radio("age_band"))
-        controls["recent_injury"] = widgets.RadioButtons(
-            options=[("yes", "yes"), ("no", "no")], value=None, layout=_WIDE, description="",
-        )
+        controls: dict[str, widgets.ValueWidget] = {key: _yes_no() for key in _DANGER_KEYS}
+        controls.update(age_band=_radio("age_band"), onset=_radio("onset"), recent_injury=_yes_no())
         controls["days_since_injury"] = _number_box("days_since_injury")
         controls["days_since_injury"].disabled = True
-        controls.update({key: _radio(key) for key in ("timing", "intensity", "trend", "location", "hydration")})
+        controls.update(_checkbox_group("context"))
+        controls.update(_checkbox_group("history"))
+        controls.update({key: _radio(key) for key in ("body_region", "timing", "intensity", "trend")})
         controls["duration_weeks"] = _number_box("duration_weeks")
+        controls["location"] = _radio("location")
+        controls.update(_checkbox_group("symptom"))
+        controls["hydration"] = _radio("hydration")
         for key, control in controls.items():
             control.add_class(_css(key))
         return controls
 
     def read(self) -> SelfCheckInputs:
-        """The form's answers (or why it has none), its danger signs, and whether a check was shown before."""
-        danger = frozenset(s for s in DANGER_SIGNS if self.controls[f"danger_{s}"].value)
+        """The form's answers (or why it has none), its "yes" emergency answers, and whether a check was shown."""
+        danger = frozenset(s for s in DANGER_SIGNS if self.controls[f"danger_{s}"].value == "yes")
         last = getattr(self, "view", None)  # None while the first view is being built
         before = last is not None and last.checked
         try:
@@ -444,11 +528,13 @@ class SelfCheck(Explorer):
     def compute(inputs: SelfCheckInputs) -> SelfCheckView:
         """The view of the form: after a change the result is stale; after Check, the assessment or the error.
 
-        With a danger sign ticked the emergency box is shown in every view, and a Check of an otherwise
-        unanswered form leaves the answer to it (no error).
+        A "yes" to any emergency question shows the emergency box and puts the emergency destination in the
+        result banner at once (before Check, and after a Check of an otherwise unanswered form).
         """
         emergency = _screen_html(inputs.danger_signs)
-        if not inputs.pressed or (inputs.answers is None and inputs.danger_signs):
+        if inputs.danger_signs and (not inputs.pressed or inputs.answers is None):
+            return SelfCheckView(emergency, _screen_verdict_html(inputs.danger_signs), checked=inputs.checked_before)
+        if not inputs.pressed:
             return SelfCheckView(emergency, _waiting_html(inputs.checked_before), checked=inputs.checked_before)
         if inputs.answers is None:
             return SelfCheckView(emergency, _error_html(inputs.error), error=inputs.error, checked=True)
@@ -459,7 +545,7 @@ class SelfCheck(Explorer):
         return {"criteria": criteria_figure(criteria_points(view.assessment))}
 
     def make_texts(self) -> dict[str, widgets.HTML]:
-        texts = {key: widgets.HTML(_STATIC_TEXTS.get(key, "")) for key in _TEXT_CSS}
+        texts = {key: widgets.HTML(_STATIC_TEXTS.get(key, ""), layout=_WIDE) for key in _TEXT_CSS}
         for key, box in texts.items():
             box.add_class("selfcheck-" + _TEXT_CSS[key])
         texts["criteria"] = alt_text()
@@ -468,40 +554,54 @@ class SelfCheck(Explorer):
     def arrange(self) -> list[widgets.Widget]:
         c, t = self.controls, self.texts
 
-        def group(prefix: str) -> widgets.Box:
-            return widgets.Box([c[k] for k in _GROUP_KEYS[prefix]], layout=widgets.Layout(flex_flow="row wrap"))
+        def item(key: str, label: str) -> widgets.HBox:
+            # DOM order label → box (the label names the box for screen readers); shown box → label
+            text = widgets.HTML(html.escape(label), layout=widgets.Layout(flex="1 1 auto", min_width="0"))
+            text.add_class("selfcheck-item-label")
+            row = widgets.HBox([text, c[key]], layout=widgets.Layout(
+                flex_flow="row-reverse", justify_content="flex-end", max_width="100%"))
+            row.add_class("selfcheck-item")
+            return row
+
+        def group(prefix: str) -> widgets.VBox:
+            return widgets.VBox([item(k, label) for k, label in zip(_GROUP_KEYS[prefix], _group_labels(prefix),
+                                                                     strict=True)], layout=_WIDE)
 
         def asked(key: str, answer: widgets.Widget | None = None) -> list[widgets.Widget]:
             return [_question(key), answer if answer is not None else c[key]]
 
+        dangers: list[widgets.Widget] = []
+        for s in DANGER_SIGNS:
+            dangers += [_question(f"danger_{s}", DANGER_QUESTIONS[s]), c[f"danger_{s}"]]
         screen_box = widgets.VBox(
-            [*asked("danger", group("danger")), t["emergency"]],
-            layout=widgets.Layout(border=f"3px solid {_OI['vermillion']}", padding="6px 10px", margin="4px 0"),
+            [_question("danger"), *dangers, t["emergency"]],
+            layout=widgets.Layout(border=f"3px solid {_OI['vermillion']}", padding="6px 10px", margin="4px 0",
+                                  max_width="100%"),
         )
         screen_box.add_class("selfcheck-screen")
         form = widgets.VBox(
             [
-                *asked("context", group("context")), *asked("body_region"), *asked("age_band"),
-                *asked("recent_injury", widgets.HBox([c["recent_injury"], c["days_since_injury"]])),
+                *asked("age_band"), *asked("onset"), *asked("recent_injury"), *asked("days_since_injury"),
+                *asked("context", group("context")), *asked("history", group("history")), *asked("body_region"),
                 *asked("timing"), *asked("intensity"), *asked("trend"), *asked("duration_weeks"),
                 *asked("location"), *asked("symptom", group("symptom")), *asked("hydration"),
             ],
-            layout=widgets.Layout(border="1px solid", padding="6px 10px", margin="4px 0"),
+            layout=widgets.Layout(border="1px solid", padding="6px 10px", margin="4px 0", max_width="100%"),
         )
         form.add_class("selfcheck-form")
         self.result_box = widgets.VBox([
             t["destination"], t["red_flags"], t["next_steps"], t["safety_net"], t["reasons"],
             self.figures["criteria"], t["criteria"], t["summary"],
-        ])
+        ], layout=widgets.Layout(max_width="100%"))
         self.result_box.add_class("selfcheck-result")
         cases: list[widgets.Widget] = [
-            widgets.HTML("<b>Load a worked case from notebook 04</b> (fills the form and checks it):"),
+            widgets.HTML("<b>Load a worked case from notebook 04</b> (fills the form and checks it):", layout=_WIDE),
             widgets.HBox(list(self.case_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
             t["case_note"],
         ] if self.case_buttons else []
         return [
-            t["emergency_line"], t["disclaimer"], *cases, screen_box, form, self.check_button, t["verdict"],
-            self.result_box,
+            t["style"], t["emergency_line"], t["disclaimer"], *cases, screen_box, t["verdict"], form,
+            self.check_button, self.result_box,
         ]
 
     def render(self, view: SelfCheckView) -> None:
@@ -546,24 +646,31 @@ class SelfCheck(Explorer):
         return None
 
     def answers(self) -> Answers:
-        """Read the form into :class:`Answers` (``ValueError`` naming every unanswered question)."""
+        """Read the form into :class:`Answers` (``ValueError`` naming every unanswered question in words)."""
         c = self.controls
+        unanswered = [f"1.{i}" for i, key in enumerate(_DANGER_KEYS, 1) if c[key].value is None]
+        plural = "s" if len(unanswered) > 1 else ""
+        missing = [f"emergency question{plural} " + ", ".join(unanswered)] if unanswered else []
         sets = {GROUPS[p][0]: self._group_values(p) for p in GROUPS}
-        missing = [f"{f} (tick 'none of these' if none apply)" for f, v in sets.items() if v is None]
-        missing += [k for k in ("recent_injury", *_RADIOS) if c[k].value is None]
+        missing += [_MISSING_WORDS[f] for f, v in sets.items() if v is None]
+        missing += [_MISSING_WORDS[k] for k in ("recent_injury", *_RADIOS) if c[k].value is None]
         injury = c["recent_injury"].value == "yes"
         numbers = ["duration_weeks"] + (["days_since_injury"] if injury else [])
-        missing += [k for k in numbers if not c[k].value.strip()]
+        missing += [_MISSING_WORDS[k] for k in numbers if not c[k].value.strip()]
         if missing:
-            raise ValueError("please answer every question; still unanswered: " + ", ".join(missing))
+            raise ValueError("please answer every question; still unanswered: " + "; ".join(missing))
+        if c["timing"].value == "rest_after_injury" and not injury:
+            raise ValueError(f"question 8: '{LABELS['timing']['rest_after_injury']}' needs a yes to question 4 "
+                             "(an injury in the past 12 weeks); otherwise choose another answer")
         return Answers(
             recent_injury=injury,
             days_since_injury=_parse_number("days_since_injury", c["days_since_injury"].value) if injury else None,
             timing=c["timing"].value, intensity=c["intensity"].value, trend=c["trend"].value,
             duration_weeks=_parse_number("duration_weeks", c["duration_weeks"].value),
             location=c["location"].value, symptoms=sets["symptoms"], hydration=c["hydration"].value,
-            danger_signs=sets["danger_signs"], context=sets["context"],
-            body_region=c["body_region"].value, age_band=c["age_band"].value,
+            danger_signs=frozenset(s for s in DANGER_SIGNS if c[f"danger_{s}"].value == "yes"),
+            context=sets["context"], body_region=c["body_region"].value, age_band=c["age_band"].value,
+            onset=c["onset"].value, history=sets["history"],
         )
 
     def set_answers(self, answers: Answers) -> None:
@@ -572,6 +679,8 @@ class SelfCheck(Explorer):
             raise TypeError(f"answers must be an Answers record, got {type(answers).__name__}")
         c = self.controls
         with self.hold():
+            for s in DANGER_SIGNS:
+                c[f"danger_{s}"].value = "yes" if s in answers.danger_signs else "no"
             for prefix, (field, values) in GROUPS.items():
                 chosen = getattr(answers, field)
                 for v in values:

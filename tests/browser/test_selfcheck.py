@@ -1,11 +1,12 @@
-"""The self-check form (version 2) in a real browser, driven with the keyboard: JupyterLab and Voilà.
+"""The self-check form (version 3) in a real browser, driven with the keyboard: JupyterLab and Voilà.
 
-Case 1 is typed into the form with the keyboard only: "none of these" ticked in the emergency
-screen, the context and the symptoms (Space on the check box), every radio question answered
-(Space on the option), the two numbers typed into their empty boxes (Tab sends them: the boxes
-have ``continuous_update=False``) and Check pressed with Enter; the page must show the self-care
-tier. Case 2 ticks one danger sign: the emergency box with the emergency destination (999) must
-appear at once, before Check, and Check then shows the emergency tier. The always-visible
+Case 1 is typed into the form with the keyboard only: "no" to each of the 16 emergency questions
+(Space on the option), "none of these" ticked for the context, the history and the symptoms (Space on
+the check box), every radio question answered, the two numbers typed into their empty boxes (Tab sends
+them: the boxes have ``continuous_update=False``) and Check pressed with Enter; the page must show the
+self-care tier. Case 2 answers "yes" to one emergency question: the emergency box and the result banner
+with the emergency destination (999) must appear at once, before Check, and Check then shows the
+emergency tier. The always-visible
 emergency line (999 / 112 / 911) and the disclaimer ("does not diagnose") are read from the page.
 Under Voilà the same form runs (``test_voila.py`` calls :func:`fill_and_check_two_cases`).
 """
@@ -17,7 +18,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from course.selfcheck import LABELS, Answers, assess
+from course.selfcheck import DANGER_SIGNS, LABELS, Answers, assess
 from tests.browser import lab as ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,10 +27,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 HEALING_CASE = {
     "body_region": "leg", "age_band": "16_to_64", "recent_injury": "yes", "days_since_injury": "4",
     "timing": "rest_after_injury", "intensity": "mild", "trend": "lessening", "duration_weeks": "0.5",
-    "location": "localized", "hydration": "adequate",
+    "location": "localized", "hydration": "adequate", "onset": "sudden",
+    **{f"danger_{s}": "no" for s in DANGER_SIGNS},
 }
-RADIOS = ("body_region", "age_band", "recent_injury", "timing", "intensity", "trend", "location", "hydration")
-NONE_BOXES = ("danger", "context", "symptom")  # groups answered with "none of these" in case 1
+RADIOS = (*(f"danger_{s}" for s in DANGER_SIGNS), "age_band", "onset", "recent_injury", "body_region", "timing",
+          "intensity", "trend", "location", "hydration")
+NONE_BOXES = ("context", "history", "symptom")  # groups answered with "none of these" in case 1
 DANGER_SIGN = "chest_pain"  # case 2
 
 
@@ -40,7 +43,7 @@ def _case_answers(danger_signs: tuple[str, ...] = ()) -> Answers:
         recent_injury=True, days_since_injury=float(c["days_since_injury"]), timing=c["timing"],
         intensity=c["intensity"], trend=c["trend"], duration_weeks=float(c["duration_weeks"]),
         location=c["location"], symptoms=(), hydration=c["hydration"], danger_signs=danger_signs,
-        context=(), body_region=c["body_region"], age_band=c["age_band"],
+        context=(), body_region=c["body_region"], age_band=c["age_band"], onset=c["onset"], history=(),
     )
 
 
@@ -76,7 +79,7 @@ def _press_until_checked(page, box, attempts: int = 3) -> None:
 
 
 def _radio(page, form, field: str, value: str) -> None:
-    text = value if field == "recent_injury" else LABELS[field][value]
+    text = value if field == "recent_injury" or field.startswith("danger_") else LABELS[field][value]
     label = form.locator(f"{_css(field)} label", has_text=text).first
     _press_until_checked(page, label.locator("input"))
 
@@ -135,13 +138,16 @@ def fill_and_check_two_cases(page) -> tuple[str, str, str]:
     _number(page, form, "duration_weeks", HEALING_CASE["duration_weeks"])
     expect(form.locator(".selfcheck-emergency [data-urgency]")).to_have_count(0)  # no danger sign yet
     first = _check_and_read(page, form, "self_care")
-    # case 2: one danger sign → the emergency destination at once, before Check is pressed
-    _checkbox(page, form, f"danger_{DANGER_SIGN}")
+    # case 2: "yes" to one emergency question → the emergency destination at once, before Check is pressed,
+    # in the emergency box and in the result banner
+    _radio(page, form, f"danger_{DANGER_SIGN}", "yes")
     box = form.locator('.selfcheck-emergency [data-urgency="emergency_now"]').first
     box.wait_for(timeout=15_000)
     emergency = box.text_content()
     assert "999" in emergency and "emergency" in emergency.lower(), emergency
-    expect(form.locator(".selfcheck-danger-none input").first).not_to_be_checked()  # "none" cleared
+    banner = form.locator('.selfcheck-verdict [data-urgency="emergency_now"]').first
+    banner.wait_for(timeout=15_000)
+    assert "999" in banner.text_content()
     expect(form.locator('.selfcheck-verdict [data-urgency="self_care"]')).to_have_count(0)  # stale tier gone
     second = _check_and_read(page, form, "emergency_now")
     assert "999" in second, second
