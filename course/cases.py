@@ -14,7 +14,7 @@ in a notebook, and :data:`SELF_CHECK_ANSWERS` holds the answers the two enter in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from course.selfcheck import Answers
@@ -52,7 +52,7 @@ PEOPLE = MappingProxyType({
     "daniel": Person("daniel", "Daniel", 52, "thyroid removed for a large goitre"),
 })
 
-_MAYA_BASE = dict(
+_MAYA_BASE = Answers(
     recent_injury=True, days_since_injury=4.0, timing="rest_after_injury", intensity="mild", trend="lessening",
     duration_weeks=0.5, location="localized", symptoms=frozenset(), hydration="adequate",
     danger_signs=frozenset(), context=frozenset(), body_region="leg", age_band="16_to_64",
@@ -61,12 +61,12 @@ _MAYA_BASE = dict(
 
 #: The answers Maya and Daniel enter in the notebook-06 self-check.
 SELF_CHECK_ANSWERS: MappingProxyType[str, Answers] = MappingProxyType({
-    "maya_day_4": Answers(**_MAYA_BASE),
-    "maya_after_flight": Answers(**{
-        **_MAYA_BASE, "days_since_injury": 20.0, "duration_weeks": 2.5, "trend": "unchanged",
-        "intensity": "moderate", "symptoms": frozenset({"swelling", "warmth"}),
-        "context": frozenset({"immobile_or_long_journey"}),
-    }),
+    "maya_day_4": _MAYA_BASE,
+    "maya_after_flight": replace(
+        _MAYA_BASE, days_since_injury=20.0, duration_weeks=2.5, trend="unchanged",
+        intensity="moderate", symptoms=frozenset({"swelling", "warmth"}),
+        context=frozenset({"immobile_or_long_journey"}),
+    ),
     "daniel_day_2": Answers(
         recent_injury=False, days_since_injury=None, timing="no_pattern", intensity="moderate", trend="worsening",
         duration_weeks=0.1, location="widespread",

@@ -659,6 +659,7 @@ class SelfCheck(Explorer):
         missing += [_MISSING_WORDS[k] for k in numbers if not c[k].value.strip()]
         if missing:
             raise ValueError("please answer every question; still unanswered: " + "; ".join(missing))
+        answered = {f: v for f, v in sets.items() if v is not None}  # every group answered (checked above)
         if c["timing"].value == "rest_after_injury" and not injury:
             raise ValueError(f"question 8: '{LABELS['timing']['rest_after_injury']}' needs a yes to question 4 "
                              "(an injury in the past 12 weeks); otherwise choose another answer")
@@ -667,10 +668,10 @@ class SelfCheck(Explorer):
             days_since_injury=_parse_number("days_since_injury", c["days_since_injury"].value) if injury else None,
             timing=c["timing"].value, intensity=c["intensity"].value, trend=c["trend"].value,
             duration_weeks=_parse_number("duration_weeks", c["duration_weeks"].value),
-            location=c["location"].value, symptoms=sets["symptoms"], hydration=c["hydration"].value,
+            location=c["location"].value, symptoms=answered["symptoms"], hydration=c["hydration"].value,
             danger_signs=frozenset(s for s in DANGER_SIGNS if c[f"danger_{s}"].value == "yes"),
-            context=sets["context"], body_region=c["body_region"].value, age_band=c["age_band"].value,
-            onset=c["onset"].value, history=sets["history"],
+            context=answered["context"], body_region=c["body_region"].value, age_band=c["age_band"].value,
+            onset=c["onset"].value, history=answered["history"],
         )
 
     def set_answers(self, answers: Answers) -> None:
