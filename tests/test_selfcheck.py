@@ -28,6 +28,7 @@ import copy
 import dataclasses
 import html
 import itertools
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -990,3 +991,35 @@ def test_final_quiz_closing_case_matches_the_engine_and_no_key_is_always_longest
     longest = sum(max(range(len(q.options)), key=lambda i: len(q.options[i])) == q.correct for q in qs)
     assert longest / len(qs) <= 0.45
     assert all(len(q.feedback) == len(q.options) for q in qs)
+
+
+#: words of the course-wide emergency line (course.EMERGENCY_LINE) that name each item of the emergency screen
+_EMERGENCY_LINE_WORDS = {
+    "chest_pain": "chest pain",
+    "pain_with_sweating_nausea_or_breathlessness": "pain with sweating",
+    "breathing_or_swallowing_difficulty": "trouble breathing or swallowing",
+    "jaw_stiff_or_locked": "locked jaw",
+    "confusion_or_fainting": "fainting",
+    "one_sided_face_or_body_weakness": "face drooping",
+    "speech_or_vision_change": "speech or vision change",
+    "sudden_severe_pain": "sudden severe or tearing pain",
+    "saddle_numbness_or_bladder_bowel_change": "numbness between the legs",
+    "both_legs_weak_or_numb": "both legs weak",
+    "dark_or_very_little_urine": "very little urine",
+    "tense_limb_pain_out_of_proportion": "tense limb",
+    "cold_pale_or_numb_limb": "cold, pale limb",
+    "cannot_bear_weight_or_move_limb": "unable to stand or move a limb",
+    "fever_with_stiff_neck_headache_or_rash": "stiff neck",
+    "hand_or_foot_clawing": "claws",
+}
+
+
+def test_the_emergency_line_shown_everywhere_names_every_item_of_the_emergency_screen():
+    """The disclaimer's emergency route (welcome, self-check, every exported page) covers all 16 V3.2 items."""
+    from course.selfcheck import DANGER_SIGNS
+
+    assert set(_EMERGENCY_LINE_WORDS) == set(DANGER_SIGNS), "a new emergency item needs its words in EMERGENCY_LINE"
+    missing = {k: w for k, w in _EMERGENCY_LINE_WORDS.items() if w not in EMERGENCY_LINE}
+    assert not missing, f"EMERGENCY_LINE does not name: {missing}"
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "999 (UK), 112 (EU) or 911" in readme and "claws" in readme

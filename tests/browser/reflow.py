@@ -4,7 +4,7 @@ A layout "reflows" when, at a narrow viewport, content still fits without two-di
 label can be read whole. Measured in the page, on the rendered boxes (not on CSS rules):
 
 * **horizontal overflow** — the root element is no wider than the viewport (``scrollWidth`` ≤ ``clientWidth``);
-* **clipped text** — a text-bearing element (label, description, option text, HTML box) whose content is wider or
+* **clipped text** — a text-bearing element (except in a data table that scrolls in its own box, the WCAG exception) (label, description, option text, HTML box) whose content is wider or
   taller than its box while its ``overflow`` hides the rest (``hidden``/``clip``/ellipsis), or whose box reaches
   past the root's right edge;
 * **overlap** — two sibling options (radio/check box labels, buttons) whose boxes intersect by more than 1 px.
@@ -29,7 +29,14 @@ _MEASURE = r"""(rootSel) => {
     const texty = root.querySelectorAll(
         'label, .widget-label, .widget-label-basic, .widget-html-content, .widget-radio-box label, ' +
         '.widget-checkbox label, button, .widget-button, p, li, b, span');
+    // inside a data table that scrolls in its own box (the WCAG 1.4.10 exception): reachable, not clipped
+    const scrolls = el => !!el.closest('table') && (() => {
+        for (let a = el.closest('table').parentElement; a && a !== root; a = a.parentElement)
+            if (/(auto|scroll)/.test(getComputedStyle(a).overflowX)) return true;
+        return false;
+    })();
     for (const el of texty) {
+        if (scrolls(el)) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || !(el.textContent || '').trim()) continue;
         out.checked += 1;

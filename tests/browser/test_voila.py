@@ -8,7 +8,8 @@ and everything the browser checks of it under Voilà happens on that one page lo
   accessible name, and no cell failed or widget went unrendered;
 * the app answers a person: notebook 00's warm-up slider moves E_K the right way, notebook 01's explorer draws
   both of its plots and answers its slider, and notebook 06's self-check form is filled in and checked with
-  the keyboard (two cases: self-care, then an emergency that shows at once).
+  the keyboard (two cases: self-care, then an emergency that shows at once), then measured at a 390 px phone
+  width and at 200 % zoom: no clipped label, no overlapping option (``tests/browser/reflow.py``).
 """
 
 from __future__ import annotations
@@ -46,9 +47,13 @@ def _membrane(page) -> None:
 
 
 def _self_check(page) -> None:
+    from tests.browser.reflow import assert_reflows
     from tests.browser.test_selfcheck import fill_and_check_two_cases
 
     fill_and_check_two_cases(page)
+    # the whole widget (emergency questions, form, result with its emergency box) at 390 px and 200 % zoom
+    n = assert_reflows(page, ".course-explorer", "Voilà self-check")
+    print(f"self-check reflow: {n} text elements measured at 390 px and at 200 % zoom, none clipped or overlapping")
 
 
 #: what a person does with each app after the scan (by notebook number)
