@@ -4,9 +4,10 @@ A layout "reflows" when, at a narrow viewport, content still fits without two-di
 label can be read whole. Measured in the page, on the rendered boxes (not on CSS rules):
 
 * **horizontal overflow** — the root element is no wider than the viewport (``scrollWidth`` ≤ ``clientWidth``);
-* **clipped text** — a text-bearing element (except in a data table that scrolls in its own box, the WCAG exception) (label, description, option text, HTML box) whose content is wider or
-  taller than its box while its ``overflow`` hides the rest (``hidden``/``clip``/ellipsis), or whose box reaches
-  past the root's right edge;
+* **clipped text** — a text-bearing element (label, description, option text, HTML box) whose content is
+  wider or taller than its box while its ``overflow`` hides the rest (``hidden``/``clip``/ellipsis), or whose
+  box reaches past the root's right edge (except in a data table that scrolls in its own box, the WCAG
+  exception);
 * **overlap** — two sibling options (radio/check box labels, buttons) whose boxes intersect by more than 1 px.
 
 Viewports: a phone 390 × 844 CSS px, and 200 % zoom of a 1280 × 720 window, which lays the page out in
