@@ -449,6 +449,11 @@ def _urgent_floors() -> list[Floor]:
              "Fever while feeling very unwell can be a serious infection (sepsis); get help today, and call an "
              "emergency number if it gets worse quickly.", _ADV_SEPSIS, "accompanying symptoms",
              "infection_inflammation", all_of={"symptoms": _fs("fever", "feeling_very_unwell")}),
+    ]
+
+
+def _urgent_onset_nerve_and_organ_floors() -> list[Floor]:
+    return [
         _row("very_unwell_sudden", "urgent_today", "feeling very unwell, with a sudden start",
              "Feeling very unwell with pain that started suddenly points to something beyond the muscle: the heart, "
              "a blood vessel or an infection.", "Say when it started and what you were doing.", "onset",
@@ -655,7 +660,8 @@ def _soon_floors() -> list[Floor]:
 
 #: The minimum-urgency table, most urgent rows first. Read-only.
 FLOORS: tuple[Floor, ...] = tuple(
-    _danger_floors() + _emergency_combinations() + _urgent_floors() + _urgent_history_and_age_floors()
+    _danger_floors() + _emergency_combinations() + _urgent_floors() + _urgent_onset_nerve_and_organ_floors()
+    + _urgent_history_and_age_floors()
     + _soon_floors()
 )
 
