@@ -75,6 +75,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -719,7 +720,7 @@ def _check_common(duration_ms: float, dt_ms: float, seed: int) -> tuple[float, f
     return d, dt, int(seed)
 
 
-def _check_param(name: str, value: object, lo: float, hi: float, unit: str) -> np.ndarray:
+def _check_param(name: str, value: Any, lo: float, hi: float, unit: str) -> np.ndarray:
     """A scalar (checked like any number) or an array of any shape, every element finite and in range."""
     if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
         return np.asarray(check_number(name, value, lo, hi, unit))

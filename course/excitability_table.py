@@ -92,7 +92,7 @@ class ExcitabilityTable:
     def shift_indices(self, ca_mm: np.ndarray, mg_mm: float) -> np.ndarray:
         """Nearest shift-grid index at every ionized Ca²⁺ of ``ca_mm`` (mM) at Mg²⁺ ``mg_mm`` (mM), vectorised
         (the gating shift of :func:`course.excitability.gating_shift_mv`, without its input checks)."""
-        shifts = ex._shift(np.asarray(ca_mm, dtype=float), mg_mm)
+        shifts = np.asarray(ex._shift(np.asarray(ca_mm, dtype=float), mg_mm))
         return np.abs(SHIFT_GRID_MV[None, :] - shifts[:, None]).argmin(axis=1)
 
     def voltage(self, f: int, i: int, j: int) -> np.ndarray:
@@ -146,7 +146,7 @@ def write_table(path: Path = TABLE_PATH) -> Path:
     """Build the table and write it to ``path`` (compressed .npz)."""
     data = build_table()
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **data)
+    np.savez_compressed(path, allow_pickle=False, **data)
     load_table.cache_clear()
     return path
 

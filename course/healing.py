@@ -1031,7 +1031,7 @@ def _components(t: np.ndarray, m: Modifiers) -> dict[str, np.ndarray]:
         guard = guard + INFECTION_WEIGHT * burden
     if "rest" in treat:
         guard = np.where(on, REST_GUARDING_FACTOR * guard, guard)
-    sens = 1.0 + sev.guarding_gain * guard
+    sens = np.asarray(1.0 + sev.guarding_gain * guard)
 
     # Electrolytes: gating shift from the excitability model, corrected by professional care
     # (calcium, vitamin D or magnesium as prescribed; drinks do not correct hypocalcaemia).
@@ -1042,7 +1042,7 @@ def _components(t: np.ndarray, m: Modifiers) -> dict[str, np.ndarray]:
         shift_t = shift * (
             _after(t, m.start_day, ELECTROLYTE_REPLETION_TAU_DAYS) if "professional" in treat else ones
         )
-        elec = _electrolyte_factor_from_shift(shift_t)
+        elec = np.asarray(_electrolyte_factor_from_shift(shift_t))
 
     # Hydration: no effect of a fluid deficit (the evidence), unless the article's hypothesis is on.
     if m.dehydration_hypothesis and m.fluid_deficit_pct > 0.0:

@@ -162,10 +162,10 @@ def _curves(fibre: str, release_pct: float, serca_pct: float, pca50: float) -> C
     """Force–frequency (from the precomputed table) and force–pCa curves of one setting, with the latter's words."""
     p = FIBRE_PARAMS[fibre]
     ca50 = pca_to_um(pca50)
-    ff = _tables()[fibre].curve(release_pct / 100.0, serca_pct / 100.0, ca50)
+    ff = np.asarray(_tables()[fibre].curve(release_pct / 100.0, serca_pct / 100.0, ca50))
     ff_pct = 100.0 * ff
-    normal = 100.0 * steady_state_force(PCA_AXIS_UM, p.ca50_um, p.hill_n)
-    setting = 100.0 * steady_state_force(PCA_AXIS_UM, ca50, p.hill_n)
+    normal = np.asarray(100.0 * steady_state_force(PCA_AXIS_UM, p.ca50_um, p.hill_n))
+    setting = np.asarray(100.0 * steady_state_force(PCA_AXIS_UM, ca50, p.hill_n))
     for arr in (ff, ff_pct, normal, setting):
         arr.flags.writeable = False  # shared by every view of this setting
     words = (
