@@ -13,7 +13,8 @@ import html
 
 import ipywidgets as widgets
 
-from course.predictions import PREDICTIONS, Observation, Prediction
+from course import record
+from course.predictions import PREDICTIONS, Observation, Prediction, topic_of
 
 __all__ = ["predict", "Predict"]
 
@@ -75,6 +76,16 @@ class Predict(widgets.VBox):
         self.observation = obs = self.item.observe()
         self.answer.disabled = True
         self.commit_button.disabled = True
+        right: bool | None = None
+        if obs.choice is not None and isinstance(value, int):
+            right = value == obs.choice
+        elif obs.value is not None:  # within 10 % of the model's value (or 1 unit near zero) counts as right
+            right = abs(float(value) - obs.value) <= max(0.1 * abs(obs.value), 1.0)
+        try:
+            record.append("prediction", topic_of(self.item.key), self.item.key,
+                          {"answer": words, "value": value, "correct": right})
+        except OSError:  # pragma: no cover - read-only home, full disk: never break the lesson
+            pass
         verdict = ""
         if obs.choice is not None and isinstance(value, int):
             verdict = " — the same as the model." if value == obs.choice else " — the model says otherwise."
