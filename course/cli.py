@@ -5,6 +5,9 @@ Usage::
     python -m course build [NOTEBOOK ...] [--out DIR]   # re-execute notebooks, store outputs
     python -m course info                                # what is in the course
     python -m course excitability-table                  # rebuild the notebook-03 explorer table
+    python -m course gradebook RECORDS… --out DIR        # class CSV + dashboard from student records
+    python -m course gradebook --demo 30 --out DIR       # the same for a seeded synthetic class
+    python -m course student-copy OUT                    # the course without answer keys, for students
 """
 
 from __future__ import annotations
@@ -86,6 +89,37 @@ def _cmd_excitability_table(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_gradebook(args: argparse.Namespace) -> int:
+    """Read student records (or write a demo class) and write gradebook.csv, dashboard.html, problems.txt."""
+    from course import gradebook
+
+    out = Path(args.out)
+    paths = [Path(p) for p in args.records]
+    if args.demo:
+        paths += gradebook.demo_class(args.demo, out)
+    if not paths:
+        print("course gradebook: give record files or --demo N", file=sys.stderr)
+        return 2
+    gb, written = gradebook.write(paths, out)
+    print(f"read {len(gb.students)} student record(s); problems in {len(gb.problems)} file(s)")
+    for f, problems in sorted(gb.problems.items()):
+        for p in problems:
+            print(f"  {f}: {p}")
+    for p in written:
+        print(f"wrote {p}")
+    return 0
+
+
+def _cmd_student_copy(args: argparse.Namespace) -> int:
+    """Copy the course without answer keys, model answers or rubrics into OUT."""
+    from course.build import require_checkout
+    from course.student_copy import student_copy
+
+    written = student_copy(require_checkout(), Path(args.out))
+    print(f"wrote a student copy ({len(written)} files) into {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__.splitlines()[0])
@@ -107,6 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     ins.set_defaults(func=_cmd_instructor)
     x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")
     x.set_defaults(func=_cmd_excitability_table)
+    g = sub.add_parser("gradebook", help="class CSV and HTML dashboard from student records")
+    g.add_argument("records", nargs="*", help="student record files (.jsonl)")
+    g.add_argument("--out", required=True, help="folder for gradebook.csv, dashboard.html and problems.txt")
+    g.add_argument("--demo", type=int, default=0, metavar="N", help="also write a seeded synthetic class of N")
+    g.set_defaults(func=_cmd_gradebook)
+    sc = sub.add_parser("student-copy", help="copy the course without answer keys into OUT")
+    sc.add_argument("out", metavar="OUT", help="folder for the student copy (must not exist or be empty)")
+    sc.set_defaults(func=_cmd_student_copy)
     args = parser.parse_args(argv)
     from course.build import NotInCheckout
 
