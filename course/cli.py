@@ -61,7 +61,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if not args.notebooks:
         require_checkout()
-    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None, instructor=True)
+    # a student export by default: no answer keys linked or written (COURSE_SPEC V3.5)
+    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None,
+                          instructor=args.with_instructor)
     print(f"wrote {len(written)} file(s) into {args.out_dir}; open {Path(args.out_dir) / 'index.html'}")
     return 0
 
@@ -71,7 +73,16 @@ def _cmd_instructor(args: argparse.Namespace) -> int:
     from course import instructor
     from course.build import require_checkout
 
-    require_checkout()
+    root = require_checkout()
+    if args.out:  # the pack in a folder of its own: hand-written pages + freshly generated keys
+        import shutil
+
+        out = Path(args.out)
+        shutil.copytree(instructor.INSTRUCTOR_DIR, out, dirs_exist_ok=True)
+        written = instructor.write(out)
+        print(f"wrote the instructor pack ({len(list(out.rglob('*.md')))} pages, {len(written)} generated) "
+              f"into {out}; keep it away from students (the course is in {root.parent})")
+        return 0
     if args.check:
         stale = instructor.stale()
         print("instructor pack is current" if not stale else "out of date: " + ", ".join(stale))
@@ -115,7 +126,7 @@ def _cmd_student_copy(args: argparse.Namespace) -> int:
     from course.build import require_checkout
     from course.student_copy import student_copy
 
-    written = student_copy(require_checkout(), Path(args.out))
+    written = student_copy(require_checkout().parent, Path(args.out))
     print(f"wrote a student copy ({len(written)} files) into {args.out}")
     return 0
 
@@ -135,9 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("export", help="write a static HTML copy of the executed notebooks into OUT_DIR")
     e.add_argument("out_dir", metavar="OUT_DIR", help="folder for index.html, the pages and plotly.min.js")
     e.add_argument("notebooks", nargs="*", help="notebooks to export (default: all in notebooks/)")
+    e.add_argument("--with-instructor", action="store_true",
+                   help="also write the instructor pack (answer keys) and link it: never for students")
     e.set_defaults(func=_cmd_export)
     ins = sub.add_parser("instructor", help="regenerate the answer keys, timings and glossary in instructor/")
     ins.add_argument("--check", action="store_true", help="only report whether the files are current")
+    ins.add_argument("--out", help="build the instructor pack into this folder of its own")
     ins.set_defaults(func=_cmd_instructor)
     x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")
     x.set_defaults(func=_cmd_excitability_table)
