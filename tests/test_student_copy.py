@@ -10,7 +10,6 @@ V3.5 lets stay in the package) appears in any file of the student copy.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

@@ -10,8 +10,12 @@ visible beside the model's answer so the two can be compared.
 from __future__ import annotations
 
 import html
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 
 import ipywidgets as widgets
+from IPython.display import display
 
 from course import record
 from course.predictions import PREDICTIONS, Observation, Prediction, topic_of
@@ -43,6 +47,7 @@ class Predict(widgets.VBox):
         self.commit_button.add_class("course-predict-commit")
         self.commit_button.on_click(lambda _b: self.commit())
         self.result_html = widgets.HTML()
+        self._gates: list[tuple[widgets.Box, widgets.Output]] = []
         super().__init__([
             widgets.HTML(f"<p><b>Predict first.</b> {html.escape(item.prompt)}</p>"),
             self.answer, self.commit_button, self.result_html,
@@ -97,7 +102,33 @@ class Predict(widgets.VBox):
             f'<p style="border-left:4px solid #009E73;padding-left:8px"><b>Why:</b> '
             f"{html.escape(self.item.explanation)}</p></div>"
         )
+        for gate, out in self._gates:
+            gate.children = [out]
         return obs
+
+    @contextmanager
+    def after_commit(self) -> Iterator[widgets.Output]:
+        """Show what the ``with`` block displays only once the prediction is committed.
+
+        In a notebook: ``with p.after_commit() as out: print(table); out.append_display_data(fig)`` in the
+        cell below the prediction. The block runs at once (its printed text and the figures handed to
+        ``out`` are captured in the kernel), but the student sees a locked box until they commit, so no
+        stored or fresh output gives the answer away (COURSE_SPEC V3.5, "commit before reveal").
+        """
+        out = widgets.Output()
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            yield out
+        if buffer.getvalue():
+            out.append_stdout(buffer.getvalue())
+        locked = widgets.HTML(
+            '<div role="status" style="color:#555;border:1px dashed #999;padding:4px 8px">🔒 Commit your '
+            "prediction above to see this result.</div>"
+        )
+        gate = widgets.VBox([out] if self.observation is not None else [locked])
+        gate.add_class("course-after-commit")
+        self._gates.append((gate, out))
+        display(gate)
 
 
 def predict(key: str) -> Predict:
