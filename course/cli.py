@@ -5,6 +5,9 @@ Usage::
     python -m course build [NOTEBOOK ...] [--out DIR]   # re-execute notebooks, store outputs
     python -m course info                                # what is in the course
     python -m course excitability-table                  # rebuild the notebook-03 explorer table
+    python -m course gradebook RECORDS… --out DIR        # class CSV + dashboard from student records
+    python -m course gradebook --demo 30 --out DIR       # the same for a seeded synthetic class
+    python -m course student-copy OUT                    # the course without answer keys, for students
 """
 
 from __future__ import annotations
@@ -58,7 +61,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if not args.notebooks:
         require_checkout()
-    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None, instructor=True)
+    # a student export by default: no answer keys linked or written (COURSE_SPEC V3.5)
+    written = export_html(Path(args.out_dir), [Path(p) for p in args.notebooks] or None,
+                          instructor=args.with_instructor)
     print(f"wrote {len(written)} file(s) into {args.out_dir}; open {Path(args.out_dir) / 'index.html'}")
     return 0
 
@@ -68,7 +73,16 @@ def _cmd_instructor(args: argparse.Namespace) -> int:
     from course import instructor
     from course.build import require_checkout
 
-    require_checkout()
+    root = require_checkout()
+    if args.out:  # the pack in a folder of its own: hand-written pages + freshly generated keys
+        import shutil
+
+        out = Path(args.out)
+        shutil.copytree(instructor.INSTRUCTOR_DIR, out, dirs_exist_ok=True)
+        written = instructor.write(out)
+        print(f"wrote the instructor pack ({len(list(out.rglob('*.md')))} pages, {len(written)} generated) "
+              f"into {out}; keep it away from students (the course is in {root.parent})")
+        return 0
     if args.check:
         stale = instructor.stale()
         print("instructor pack is current" if not stale else "out of date: " + ", ".join(stale))
@@ -83,6 +97,37 @@ def _cmd_excitability_table(_args: argparse.Namespace) -> int:
     from course.excitability_table import write_table
 
     print(f"wrote {write_table()}")
+    return 0
+
+
+def _cmd_gradebook(args: argparse.Namespace) -> int:
+    """Read student records (or write a demo class) and write gradebook.csv, dashboard.html, problems.txt."""
+    from course import gradebook
+
+    out = Path(args.out)
+    paths = [Path(p) for p in args.records]
+    if args.demo:
+        paths += gradebook.demo_class(args.demo, out)
+    if not paths:
+        print("course gradebook: give record files or --demo N", file=sys.stderr)
+        return 2
+    gb, written = gradebook.write(paths, out)
+    print(f"read {len(gb.students)} student record(s); problems in {len(gb.problems)} file(s)")
+    for f, problems in sorted(gb.problems.items()):
+        for p in problems:
+            print(f"  {f}: {p}")
+    for p in written:
+        print(f"wrote {p}")
+    return 0
+
+
+def _cmd_student_copy(args: argparse.Namespace) -> int:
+    """Copy the course without answer keys, model answers or rubrics into OUT."""
+    from course.build import require_checkout
+    from course.student_copy import student_copy
+
+    written = student_copy(require_checkout().parent, Path(args.out))
+    print(f"wrote a student copy ({len(written)} files) into {args.out}")
     return 0
 
 
@@ -101,12 +146,23 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("export", help="write a static HTML copy of the executed notebooks into OUT_DIR")
     e.add_argument("out_dir", metavar="OUT_DIR", help="folder for index.html, the pages and plotly.min.js")
     e.add_argument("notebooks", nargs="*", help="notebooks to export (default: all in notebooks/)")
+    e.add_argument("--with-instructor", action="store_true",
+                   help="also write the instructor pack (answer keys) and link it: never for students")
     e.set_defaults(func=_cmd_export)
     ins = sub.add_parser("instructor", help="regenerate the answer keys, timings and glossary in instructor/")
     ins.add_argument("--check", action="store_true", help="only report whether the files are current")
+    ins.add_argument("--out", help="build the instructor pack into this folder of its own")
     ins.set_defaults(func=_cmd_instructor)
     x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")
     x.set_defaults(func=_cmd_excitability_table)
+    g = sub.add_parser("gradebook", help="class CSV and HTML dashboard from student records")
+    g.add_argument("records", nargs="*", help="student record files (.jsonl)")
+    g.add_argument("--out", required=True, help="folder for gradebook.csv, dashboard.html and problems.txt")
+    g.add_argument("--demo", type=int, default=0, metavar="N", help="also write a seeded synthetic class of N")
+    g.set_defaults(func=_cmd_gradebook)
+    sc = sub.add_parser("student-copy", help="copy the course without answer keys into OUT")
+    sc.add_argument("out", metavar="OUT", help="folder for the student copy (must not exist or be empty)")
+    sc.set_defaults(func=_cmd_student_copy)
     args = parser.parse_args(argv)
     from course.build import NotInCheckout
 

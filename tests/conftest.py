@@ -21,6 +21,12 @@ settings.register_profile("course-ci", parent=settings.get_profile("course"), de
 settings.load_profile("course-ci" if os.environ.get("CI", "").lower() == "true" else "course")
 
 
+@pytest.fixture(autouse=True)
+def _student_record_in_tmp(tmp_path, monkeypatch):
+    """Widgets clicked in tests write their student record to a temporary file, never the user's home."""
+    monkeypatch.setenv("COURSE_RECORD", str(tmp_path / "record.jsonl"))
+
+
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()

@@ -221,12 +221,17 @@ def test_default_is_every_course_notebook(tmp_path, monkeypatch):
 
 def test_cli_export(tmp_path, capsys):
     nb_path = _synthetic_notebook(tmp_path / "one.ipynb")
+    # V3.5: the default export is for students: no instructor pack written or linked
     assert main(["export", str(tmp_path / "cli out"), str(nb_path)]) == 0
     assert (tmp_path / "cli out" / "one.html").is_file() and (tmp_path / "cli out" / INDEX).is_file()
+    assert "wrote 3 file(s)" in capsys.readouterr().out  # index + page + plotly.js
+    assert not (tmp_path / "cli out" / "instructor").exists()
+    assert "instructor/index.html" not in (tmp_path / "cli out" / INDEX).read_text(encoding="utf-8")
+    # the instructor's export asks for the pack explicitly
+    assert main(["export", str(tmp_path / "teacher"), str(nb_path), "--with-instructor"]) == 0
     n_pack = 1 + len(list((INSTRUCTOR_DIR).glob("*.md"))) + len(list((INSTRUCTOR_DIR / "summaries").glob("*.md")))
     assert f"wrote {3 + n_pack} file(s)" in capsys.readouterr().out  # pages + plotly.js + the instructor pack
-    assert (tmp_path / "cli out" / "instructor" / "index.html").is_file()
-    assert "instructor/index.html" in (tmp_path / "cli out" / INDEX).read_text(encoding="utf-8")
+    assert "instructor/index.html" in (tmp_path / "teacher" / INDEX).read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------------ bad input

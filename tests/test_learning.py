@@ -55,7 +55,9 @@ def test_quiz_widget_grades_the_shown_position():
     w.choices[0].index = (q0.shown_correct + 1) % len(q0.options)
     assert w.check(0) is False
     w.choices[0].index = q0.shown_correct
-    assert w.check(0) is True and w.score == 1
+    # V3.5: a later right try gives feedback but the first (wrong) try is the score
+    assert w.check(0) is True and w.score == 0 and w.first_try == {0: False}
+    assert "First try:</b> 0 of" in w.score_box.value
 
 
 def test_explain_and_tasks_widgets():
@@ -63,12 +65,17 @@ def test_explain_and_tasks_widgets():
 
     box = explain([Explain("Why?", "Because.")]).children[0]
     assert box.reveal() is False and "Write your own answer first" in box.model_html.value
-    box.answer.value = "My answer."
+    box.answer.value = "My answer."  # V3.5: at least 15 words before the model answer opens
+    assert box.reveal() is False and "Because." not in box.model_html.value
+    box.answer.value = " ".join(["word"] * 15)
     assert box.reveal() is True and "Because." in box.model_html.value
     t = task_list([Task("Try it.", "It rises.")])
     assert t.answers[0].value == ""
+    t.buttons[0].click()  # no attempt typed: the answer stays hidden
+    assert "It rises." not in t.answers[0].value
+    t.attempts[0].value = "It goes up by about 5 mV"
     t.buttons[0].click()
-    assert "It rises." in t.answers[0].value
+    assert "It rises." in t.answers[0].value and t.attempts[0].disabled
 
 
 def test_kinds_are_known():

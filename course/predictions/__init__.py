@@ -14,7 +14,7 @@ from types import MappingProxyType
 from course.predictions import contraction, electrolytes, excitability, healing, selfcheck, treatment, welcome
 from course.predictions._base import Observation, Prediction
 
-__all__ = ["Observation", "Prediction", "PREDICTIONS", "for_notebook"]
+__all__ = ["Observation", "Prediction", "PREDICTIONS", "for_notebook", "topic_of", "notebook_of_topic"]
 
 _MODULES = (welcome, electrolytes, contraction, excitability, healing, treatment, selfcheck)
 
@@ -29,3 +29,16 @@ if len(PREDICTIONS) != sum(len(m.ITEMS) for m in _MODULES):  # pragma: no cover 
 def for_notebook(notebook: str) -> list[Prediction]:
     """The items of one notebook (``"00"`` … ``"06"``), in order."""
     return [p for p in PREDICTIONS.values() if p.notebook == notebook]
+
+
+def notebook_of_topic() -> dict[str, str]:
+    """Topic (the name of its module, e.g. ``"electrolytes"``) → notebook number, from the items themselves."""
+    return {m.__name__.rsplit(".", 1)[1]: m.ITEMS[0].notebook for m in _MODULES if m.ITEMS}
+
+
+def topic_of(key: str) -> str:
+    """The topic whose module defines prediction ``key``."""
+    for m in _MODULES:
+        if any(p.key == key for p in m.ITEMS):
+            return m.__name__.rsplit(".", 1)[1]
+    raise ValueError(f"key={key!r} is not a prediction; choose one of: " + ", ".join(map(repr, PREDICTIONS)))

@@ -2,10 +2,13 @@
 
 Each ``course/quizzes/<topic>.toml`` holds
 
-* ``[[question]]`` — a multiple-choice question: ``prompt``, ``kind`` (``"recall"``,
-  ``"prediction"`` or ``"application"``), an optional ``block`` (a notebook may show several
-  quiz blocks; default ``"main"``) and its ``[[question.option]]`` entries, each with ``text``,
-  ``feedback`` and ``correct = true`` on exactly one of them;
+* ``[[question]]`` — a multiple-choice question: ``prompt``, ``kind`` (its level: ``"recall"`` — the
+  answer is on the page above; ``"application"`` — a taught rule on a new case or a number to compute;
+  ``"prediction"`` — the outcome is not yet shown; ``"transfer"`` — a context the course does not cover),
+  ``calculation = true`` if the student must compute a number, an optional ``block`` (a notebook may
+  show several quiz blocks; default ``"main"``) and its ``[[question.option]]`` entries, each with
+  ``text``, ``feedback`` and ``correct = true`` on exactly one of them (feedback on a wrong option
+  explains the misconception without naming the right option);
 * ``[[explain]]`` — an "explain in your own words" prompt with its ``model_answer``;
 * ``[[task]]`` — an open question to try with an explorer, with its ``answer`` (shown on a click).
 
@@ -26,14 +29,20 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Question", "Explain", "Task", "load", "explain_prompts", "tasks", "TOPICS", "KINDS"]
+__all__ = ["Question", "Explain", "Task", "load", "explain_prompts", "tasks", "TOPICS", "KINDS", "topics"]
 
 #: Topics in course order (the notebook each belongs to: 00 … 06).
 TOPICS: tuple[str, ...] = (
     "welcome", "electrolytes", "contraction", "excitability", "healing", "treatment", "selfcheck"
 )
-#: Question kinds.
-KINDS: tuple[str, ...] = ("recall", "prediction", "application")
+#: Question kinds (levels). Application, prediction and transfer ask for more than recall.
+KINDS: tuple[str, ...] = ("recall", "prediction", "application", "transfer")
+
+
+def topics() -> list[str]:
+    """Every topic that has a question file (``course/quizzes/<topic>.toml``), found on disk, sorted."""
+    root = resources.files("course.quizzes")
+    return sorted(p.name[: -len(".toml")] for p in root.iterdir() if p.name.endswith(".toml"))
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,8 @@ class Question:
     feedback: tuple[str, ...]
     kind: str = "recall"
     block: str = "main"
+    calculation: bool = False
+    topic: str = ""
 
     def __post_init__(self) -> None:
         if len(self.options) < 2:
@@ -70,6 +81,11 @@ class Question:
         return tuple(int(i) for i in np.random.default_rng(seed).permutation(len(self.options)))
 
     @property
+    def qid(self) -> str:
+        """A stable id for records and the gradebook: ``"<topic>:<first 8 hex of the prompt's SHA-256>"``."""
+        return f"{self.topic}:{hashlib.sha256(self.prompt.encode('utf-8')).hexdigest()[:8]}"
+
+    @property
     def shown_correct(self) -> int:
         """Position of the right option as shown to the student."""
         return self.display_order.index(self.correct)
@@ -82,6 +98,7 @@ class Explain:
     prompt: str
     model_answer: str
     block: str = "main"
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,11 +108,13 @@ class Task:
     prompt: str
     answer: str
     block: str = "main"
+    topic: str = ""
 
 
 def _check_topic(topic: str) -> str:
-    if topic not in TOPICS:
-        raise ValueError(f"topic={topic!r} is not valid; choose one of: " + ", ".join(map(repr, TOPICS)))
+    known = set(TOPICS) | set(topics())
+    if topic not in known:
+        raise ValueError(f"topic={topic!r} is not valid; choose one of: " + ", ".join(map(repr, sorted(known))))
     return topic
 
 
@@ -123,6 +142,8 @@ def _question(raw: dict[str, Any], topic: str) -> Question:
         feedback=tuple(o["feedback"] for o in opts),
         kind=raw.get("kind", "recall"),
         block=raw.get("block", "main"),
+        calculation=bool(raw.get("calculation", False)),
+        topic=topic,
     )
 
 
@@ -139,9 +160,10 @@ def load(topic: str, block: str | None = None) -> list[Question]:
 
 def explain_prompts(topic: str) -> list[Explain]:
     """The "explain in your own words" prompts of one topic."""
-    return [Explain(e["prompt"], e["model_answer"], e.get("block", "main")) for e in _data(topic).get("explain", [])]
+    return [Explain(e["prompt"], e["model_answer"], e.get("block", "main"), topic)
+            for e in _data(topic).get("explain", [])]
 
 
 def tasks(topic: str) -> list[Task]:
     """The explorer tasks of one topic (open questions with answers)."""
-    return [Task(t["prompt"], t["answer"], t.get("block", "main")) for t in _data(topic).get("task", [])]
+    return [Task(t["prompt"], t["answer"], t.get("block", "main"), topic) for t in _data(topic).get("task", [])]

@@ -10,10 +10,15 @@ visible beside the model's answer so the two can be compared.
 from __future__ import annotations
 
 import html
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 
 import ipywidgets as widgets
+from IPython.display import display
 
-from course.predictions import PREDICTIONS, Observation, Prediction
+from course import record
+from course.predictions import PREDICTIONS, Observation, Prediction, topic_of
 
 __all__ = ["predict", "Predict"]
 
@@ -42,6 +47,7 @@ class Predict(widgets.VBox):
         self.commit_button.add_class("course-predict-commit")
         self.commit_button.on_click(lambda _b: self.commit())
         self.result_html = widgets.HTML()
+        self._gates: list[tuple[widgets.Box, widgets.Output]] = []
         super().__init__([
             widgets.HTML(f"<p><b>Predict first.</b> {html.escape(item.prompt)}</p>"),
             self.answer, self.commit_button, self.result_html,
@@ -75,6 +81,16 @@ class Predict(widgets.VBox):
         self.observation = obs = self.item.observe()
         self.answer.disabled = True
         self.commit_button.disabled = True
+        right: bool | None = None
+        if obs.choice is not None and isinstance(value, int):
+            right = value == obs.choice
+        elif obs.value is not None:  # within 10 % of the model's value (or 1 unit near zero) counts as right
+            right = abs(float(value) - obs.value) <= max(0.1 * abs(obs.value), 1.0)
+        try:
+            record.append("prediction", topic_of(self.item.key), self.item.key,
+                          {"answer": words, "value": value, "correct": right})
+        except OSError:  # pragma: no cover - read-only home, full disk: never break the lesson
+            pass
         verdict = ""
         if obs.choice is not None and isinstance(value, int):
             verdict = " — the same as the model." if value == obs.choice else " — the model says otherwise."
@@ -86,7 +102,33 @@ class Predict(widgets.VBox):
             f'<p style="border-left:4px solid #009E73;padding-left:8px"><b>Why:</b> '
             f"{html.escape(self.item.explanation)}</p></div>"
         )
+        for gate, out in self._gates:
+            gate.children = [out]
         return obs
+
+    @contextmanager
+    def after_commit(self) -> Iterator[widgets.Output]:
+        """Show what the ``with`` block displays only once the prediction is committed.
+
+        In a notebook: ``with p.after_commit() as out: print(table); out.append_display_data(fig)`` in the
+        cell below the prediction. The block runs at once (its printed text and the figures handed to
+        ``out`` are captured in the kernel), but the student sees a locked box until they commit, so no
+        stored or fresh output gives the answer away (COURSE_SPEC V3.5, "commit before reveal").
+        """
+        out = widgets.Output()
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            yield out
+        if buffer.getvalue():
+            out.append_stdout(buffer.getvalue())
+        locked = widgets.HTML(
+            '<div role="status" style="color:#555;border:1px dashed #999;padding:4px 8px">🔒 Commit your '
+            "prediction above to see this result.</div>"
+        )
+        gate = widgets.VBox([out] if self.observation is not None else [locked])
+        gate.add_class("course-after-commit")
+        self._gates.append((gate, out))
+        display(gate)
 
 
 def predict(key: str) -> Predict:

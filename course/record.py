@@ -1,0 +1,189 @@
+"""The student's record of work: an append-only file of checksummed JSON lines.
+
+Every prediction, first quiz answer, task attempt, own-words text and self-check practice case is appended
+as it happens (:func:`append`), so the record survives a kernel restart and reopening the notebook. Each
+line is one JSON object::
+
+    {"v": 1, "t": "2025-01-31T10:02:03Z", "student": "Ada", "kind": "quiz", "topic": "electrolytes",
+     "item": "electrolytes:3f2a9c1e", "data": {...}, "prev": "<sha of the line before>", "sha": "<16 hex>"}
+
+``sha`` is the first 16 hex digits of the SHA-256 of the line's canonical JSON without ``sha``; ``prev``
+chains each line to the one before it, so an edited, deleted or reordered line is detected. The file is
+only ever opened for appending: a malformed line is reported by :func:`read` (with its line number) and
+nothing already written is lost.
+
+Where: the path in the environment variable ``COURSE_RECORD`` if set, else ``~/spasm-or-signal-record.jsonl``
+(the student's home; on Binder, the home disappears with the session: download your work).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "KINDS", "Event", "ReadResult", "RecordError", "record_path", "append", "read", "student_name", "set_student",
+    "checksum",
+]
+
+#: What a line can record.
+KINDS: tuple[str, ...] = ("student", "quiz", "prediction", "task", "explain", "selfcheck")
+VERSION = 1
+_FILENAME = "spasm-or-signal-record.jsonl"
+
+
+class RecordError(ValueError):
+    """A record line that is not valid (bad JSON, missing fields, checksum or chain mismatch)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One valid line of a record."""
+
+    t: str
+    student: str
+    kind: str
+    topic: str
+    item: str
+    data: dict[str, Any]
+    sha: str
+    line: int = 0
+
+
+@dataclass
+class ReadResult:
+    """What :func:`read` found: the valid events and, per bad line, ``(line number, message)``."""
+
+    path: Path
+    events: list[Event] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def record_path() -> Path:
+    """The record file of this student (``$COURSE_RECORD`` or ``~/spasm-or-signal-record.jsonl``)."""
+    env = os.environ.get("COURSE_RECORD")
+    return Path(env).expanduser() if env else Path.home() / _FILENAME
+
+
+def checksum(obj: dict[str, Any]) -> str:
+    """First 16 hex digits of the SHA-256 of ``obj``'s canonical JSON, without its ``sha`` key."""
+    body = {k: v for k, v in obj.items() if k != "sha"}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _last_sha(path: Path) -> str:
+    """The ``sha`` of the last line that parses (the chain continues from it), or ``""``."""
+    if not path.is_file():
+        return ""
+    for raw in reversed(path.read_text("utf-8", errors="replace").splitlines()):
+        try:
+            return str(json.loads(raw)["sha"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return ""
+
+
+def append(kind: str, topic: str, item: str, data: dict[str, Any] | None = None, *,
+           path: Path | None = None, now: datetime | None = None, student: str | None = None) -> dict[str, Any]:
+    """Append one event to the record and return the line written (as a dict).
+
+    ``kind`` is one of :data:`KINDS`; ``topic`` the quiz topic (e.g. ``"electrolytes"``) or notebook;
+    ``item`` the question, prediction or task id; ``data`` what the student did. Never rewrites the file.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind={kind!r} is not valid; choose one of: " + ", ".join(map(repr, KINDS)))
+    path = path or record_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    when = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    obj: dict[str, Any] = {
+        "v": VERSION, "t": when, "student": student if student is not None else student_name(path),
+        "kind": kind, "topic": topic, "item": item, "data": data or {}, "prev": _last_sha(path),
+    }
+    obj["sha"] = checksum(obj)
+    line = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    return obj
+
+
+def parse_line(raw: str, prev: str | None = None) -> dict[str, Any]:
+    """Parse and check one line; :class:`RecordError` says what is wrong. ``prev``: the expected chain link."""
+    try:
+        obj = json.loads(raw)
+    except ValueError as exc:
+        raise RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise RecordError("not a JSON object")
+    missing = [k for k in ("v", "t", "student", "kind", "topic", "item", "data", "sha") if k not in obj]
+    if missing:
+        raise RecordError("missing field(s): " + ", ".join(missing))
+    if obj["kind"] not in KINDS:
+        raise RecordError(f"unknown kind {obj['kind']!r}")
+    if checksum(obj) != obj["sha"]:
+        raise RecordError("checksum does not match: the line was edited or is incomplete")
+    if prev is not None and obj.get("prev", "") != prev:
+        raise RecordError("chain broken: a line before this one was removed, edited or reordered")
+    return obj
+
+
+def read(path: Path | str) -> ReadResult:
+    """Read a record: every valid event, and every bad line with its number and the reason. Never writes."""
+    path = Path(path)
+    result = ReadResult(path)
+    if not path.is_file():
+        result.errors.append((0, "file not found"))
+        return result
+    prev: str | None = ""
+    text = path.read_text("utf-8", errors="replace")
+    if text and not text.endswith("\n"):
+        result.errors.append((text.count("\n") + 1, "last line is incomplete (no newline): a partial write"))
+    for n, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = parse_line(raw, prev)
+        except RecordError as exc:
+            if str(exc).startswith("chain broken"):
+                # the line itself is intact: keep it, report the break, and follow the chain from here
+                obj = parse_line(raw)
+                result.errors.append((n, str(exc)))
+            else:
+                result.errors.append((n, str(exc)))
+                prev = None  # do not also blame the next line for the broken link
+                continue
+        prev = obj["sha"]
+        result.events.append(Event(obj["t"], obj["student"], obj["kind"], obj["topic"], obj["item"],
+                                   obj["data"], obj["sha"], n))
+    return result
+
+
+def student_name(path: Path | None = None) -> str:
+    """The student's name or ID from the record (the last ``student`` event), or ``""`` if none yet."""
+    path = path or record_path()
+    if not path.is_file():
+        return ""
+    name = ""
+    for raw in path.read_text("utf-8", errors="replace").splitlines():
+        try:
+            obj = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(obj, dict) and obj.get("kind") == "student":
+            name = str(obj.get("data", {}).get("name", ""))
+    return name
+
+
+def set_student(name: str, path: Path | None = None) -> dict[str, Any]:
+    """Record the student's name or ID (asked once; later events carry it)."""
+    name = " ".join(name.split())
+    if not 1 <= len(name) <= 80:
+        raise ValueError(f"name={name!r} must hold 1 to 80 characters")
+    return append("student", "course", "name", {"name": name}, path=path, student=name)

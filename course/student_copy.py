@@ -1,0 +1,48 @@
+"""A student copy of the course without answer keys (COURSE_SPEC V3.5): ``python -m course student-copy OUT``.
+
+The copy holds the repository's tracked files (what Binder and nbgitpuller give a student) minus the
+instructor pack: :data:`INSTRUCTOR_ONLY` (answer keys, model answers, marking rubric, timings, guide,
+summaries). The formative quiz data the kernel needs to give feedback stays in the package
+(``course/quizzes/*.toml``), as V3.5 allows. The instructor pack is built by ``python -m course
+instructor`` (``--out DIR`` for a folder of its own). ``tests/test_student_copy.py`` proves that no line of
+the instructor pack's own text is in the copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+__all__ = ["INSTRUCTOR_ONLY", "tracked_files", "student_copy"]
+
+#: Top-level folders and files that belong to instructors only.
+INSTRUCTOR_ONLY: tuple[str, ...] = ("instructor",)
+
+
+def tracked_files(root: Path) -> list[Path]:
+    """The repository's tracked files (relative paths), or every file if ``root`` is not a git checkout."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], check=True, capture_output=True).stdout
+        return [Path(p) for p in out.decode("utf-8").split("\0") if p]
+    except (OSError, subprocess.CalledProcessError):
+        return [p.relative_to(root) for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.parts]
+
+
+def student_copy(root: Path, out: Path) -> list[Path]:
+    """Copy ``root``'s tracked files except :data:`INSTRUCTOR_ONLY` into ``out``; return the files written."""
+    root, out = Path(root), Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise ValueError(f"out={str(out)!r} must be a new or empty folder")
+    written = []
+    for rel in tracked_files(root):
+        if rel.parts and rel.parts[0] in INSTRUCTOR_ONLY:
+            continue
+        src = root / rel
+        if not src.is_file():
+            continue
+        dst = out / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+        written.append(dst)
+    return written
