@@ -114,10 +114,10 @@ def _cmd_gradebook(args: argparse.Namespace) -> int:
     gb, written = gradebook.write(paths, out)
     print(f"read {len(gb.students)} student record(s); problems in {len(gb.problems)} file(s)")
     for f, problems in sorted(gb.problems.items()):
-        for p in problems:
-            print(f"  {f}: {p}")
-    for p in written:
-        print(f"wrote {p}")
+        for problem in problems:
+            print(f"  {f}: {problem}")
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

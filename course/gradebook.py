@@ -208,7 +208,7 @@ def _dashboard(gb: Gradebook, items: dict[str, set[str]], out: Path) -> Path:
     # 3. prediction accuracy per block
     pred_rows = []
     for key, item in PREDICTIONS.items():
-        got = [s.predictions[key] for s in gb.students if key in s.predictions and s.predictions[key] is not None]
+        got = [bool(v) for s in gb.students if (v := s.predictions.get(key)) is not None]
         if got:
             pred_rows.append((f"{item.notebook} {key}", 100 * sum(got) / len(got),
                               f"{item.prompt} — {sum(got)} of {len(got)} predicted what the model shows"))

@@ -118,8 +118,10 @@ def parse_line(raw: str, prev: str | None = None) -> dict[str, Any]:
     """Parse and check one line; :class:`RecordError` says what is wrong. ``prev``: the expected chain link."""
     try:
         obj = json.loads(raw)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # e.g. a lone surrogate
+        raise RecordError(f"not valid JSON ({exc})") from None
     if not isinstance(obj, dict):
         raise RecordError("not a JSON object")
     missing = [k for k in ("v", "t", "student", "kind", "topic", "item", "data", "sha") if k not in obj]
