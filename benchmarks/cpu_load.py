@@ -24,7 +24,7 @@ def _spin(deadline: float, counter) -> None:  # noqa: ANN001 - a multiprocessing
         for _ in range(100_000):
             x = x * 1.0000001 % 7.0 + 1e-9
         n += 1
-    counter.value = n
+        counter.value = n  # kept current: a worker may be terminated at any time
 
 
 def main(argv: list[str] | None = None) -> int:
