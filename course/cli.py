@@ -5,6 +5,7 @@ Usage::
     python -m course build [NOTEBOOK ...] [--out DIR]   # re-execute notebooks, store outputs
     python -m course info                                # what is in the course
     python -m course excitability-table                  # rebuild the notebook-03 explorer table
+    python -m course validate [--check]                  # models against published benchmarks → VALIDATION.md
 """
 
 from __future__ import annotations
@@ -79,6 +80,27 @@ def _cmd_excitability_table(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    """Run every model's published benchmarks, print the table and write (or, with --check, check) VALIDATION.md.
+
+    Exit status 1 if a benchmark fails without being a known limitation, if a known limitation is missing
+    from its notebook's limits box, or (with ``--check``) if VALIDATION.md is out of date.
+    """
+    from course import validation
+
+    results = validation.run_all()
+    print(validation.render_table(results))
+    bad = validation.problems(results)
+    for msg in bad:
+        print(f"problem: {msg}")
+    if args.check:
+        is_stale = validation.stale(results)
+        print(f"{validation.VALIDATION_PATH.name} is " + ("out of date" if is_stale else "current"))
+        return 1 if (bad or is_stale) else 0
+    print(f"wrote {validation.write(results)}")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``course`` command."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__.splitlines()[0])
@@ -100,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     ins.set_defaults(func=_cmd_instructor)
     x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")
     x.set_defaults(func=_cmd_excitability_table)
+    v = sub.add_parser("validate", help="run the models' published benchmarks; print them and write VALIDATION.md")
+    v.add_argument("--check", action="store_true", help="only report (exit 1 if VALIDATION.md is stale or a "
+                   "benchmark fails without a listed limitation)")
+    v.set_defaults(func=_cmd_validate)
     args = parser.parse_args(argv)
     return args.func(args)
 
