@@ -16,7 +16,7 @@ from course.cli import main
 from course.validation import Benchmark, Result
 
 #: Models of V3.3 whose tables this suite requires (the axon's table is checked the same way once present).
-MODELS = ("electrolytes", "healing")
+MODELS = ("contraction", "electrolytes", "healing")
 
 
 @pytest.fixture(scope="module")
