@@ -8,6 +8,7 @@ Usage::
     python -m course gradebook RECORDS… --out DIR        # class CSV + dashboard from student records
     python -m course gradebook --demo 30 --out DIR       # the same for a seeded synthetic class
     python -m course student-copy OUT                    # the course without answer keys, for students
+    python -m course validate [--check]                  # models against published benchmarks → VALIDATION.md
 """
 
 from __future__ import annotations
@@ -129,6 +130,25 @@ def _cmd_student_copy(args: argparse.Namespace) -> int:
     written = student_copy(require_checkout().parent, Path(args.out))
     print(f"wrote a student copy ({len(written)} files) into {args.out}")
     return 0
+def _cmd_validate(args: argparse.Namespace) -> int:
+    """Run every model's published benchmarks, print the table and write (or, with --check, check) VALIDATION.md.
+
+    Exit status 1 if a benchmark fails without being a known limitation, if a known limitation is missing
+    from its notebook's limits box, or (with ``--check``) if VALIDATION.md is out of date.
+    """
+    from course import validation
+
+    results = validation.run_all()
+    print(validation.render_table(results))
+    bad = validation.problems(results)
+    for msg in bad:
+        print(f"problem: {msg}")
+    if args.check:
+        is_stale = validation.stale(results)
+        print(f"{validation.VALIDATION_PATH.name} is " + ("out of date" if is_stale else "current"))
+        return 1 if (bad or is_stale) else 0
+    print(f"wrote {validation.write(results)}")
+    return 1 if bad else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     sc = sub.add_parser("student-copy", help="copy the course without answer keys into OUT")
     sc.add_argument("out", metavar="OUT", help="folder for the student copy (must not exist or be empty)")
     sc.set_defaults(func=_cmd_student_copy)
+    v = sub.add_parser("validate", help="run the models' published benchmarks; print them and write VALIDATION.md")
+    v.add_argument("--check", action="store_true", help="only report (exit 1 if VALIDATION.md is stale or a "
+                   "benchmark fails without a listed limitation)")
+    v.set_defaults(func=_cmd_validate)
     args = parser.parse_args(argv)
     from course.build import NotInCheckout
 

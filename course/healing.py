@@ -22,15 +22,22 @@ The model in five steps
    regenerating fibres day 5–14) and *remodeling* (from ≈ day 7–10 to 6 weeks and beyond). Each phase
    gets a smooth weight ``w(t) = (t/t_peak)^k · exp(k·(1 − t/t_peak))``: 0 on the day of injury,
    exactly 1 on its peak day, fading afterwards (:data:`PHASES`, :func:`phase_weights`).
-2. **Severity** stretches the whole timeline by the return-to-play time of the matching MRI grade of
-   hamstring injury (Ekstrand et al. 2012: grade 1/2/3 → 17/22/73 days; "moderate" = grade 2 is the
-   reference) and sets the amplitude of the hypothesised guarding (:data:`SEVERITIES`).
+2. **Severity.** Inflammation starts within hours whatever the size of the tear (neutrophils invade
+   within hours; Tidball 2005), so its weight is the same for every grade. Severity lengthens the
+   *later* phases: proliferation and remodelling are stretched by the patient's return-to-play time
+   relative to grade 2 (22 days). MRI grade does not fix that time: it sets a distribution of it
+   (Ekstrand et al. 2012, professional football: grade 1/2/3 → 17 ± 10, 22 ± 11, 73 ± 60 days; a
+   log-normal with that mean and SD here), from which :func:`simulate_diary` and
+   :func:`simulate_cohort` draw each virtual patient's day; grade explains little of one person's
+   recovery time (Hamilton et al. 2017; Moen et al. 2014). Severity also sets the amplitude of the
+   hypothesised guarding (:data:`SEVERITIES`).
 3. **Sensitivity (the article's hypothesis).** Spasm-proneness relative to an uninjured muscle is
    ``S(t) = 1 + A·(1.0·I + 0.3·P + 0.1·R)``: the article's three phase "roles" written as weights
    (after the teaching form in PHYSIOLOGY_REFERENCE). Both the weights and ``A`` are assumptions.
 4. **Modifiers** multiply the rate. Their physics comes from the other notebooks where possible:
-   the electrolyte factor ``exp(−Δ/2.14 mV)`` uses the Na⁺-channel gating shift ``Δ`` of
-   :func:`course.excitability.gating_shift_mv` (notebook 03); training load without rest
+   the electrolyte factor ``exp(−Δ/e)`` uses the Na⁺-channel gating shift ``Δ`` of
+   :func:`course.excitability.gating_shift_mv` (notebook 03) and the e-fold ``e`` of that axon's own
+   Na⁺ activation (m∞³) at its resting potential (:func:`electrolyte_efold_mv`); training load without rest
    (a Banister-type fatigue trace), nerve compression and infection (rising from about day 3) are
    simple named forms. **A fluid deficit changes nothing by default**: 3 % hypohydration did not
    change the electrically induced cramp threshold (Miller et al. 2010) and neither did 2 %
@@ -90,6 +97,8 @@ __all__ = [
     "dominant_phase",
     "phase_boundaries",
     "sensitivity",
+    "electrolyte_efold_mv",
+    "sample_return_to_play",
     "electrolyte_shift_mv",
     "electrolyte_factor",
     "hydration_factor",
@@ -226,8 +235,11 @@ PHASES: Mapping[str, Phase] = MappingProxyType({
 class Severity:
     """How a strain's severity changes the model.
 
-    ``time_scale`` stretches every phase (1.0 = the windows of :data:`PHASES`); it is the ratio of
-    the return-to-play time of the matching MRI grade to that of grade 2 (Ekstrand et al. 2012).
+    ``return_to_play_days`` and ``return_to_play_sd_days`` are the mean and SD of return to play for
+    the matching MRI grade (Ekstrand et al. 2012); a virtual patient's day is drawn from a log-normal
+    distribution with that mean and SD (:func:`sample_return_to_play`). ``time_scale`` (mean return
+    to play / 22 d) stretches the *later* phases, proliferation and remodelling, for a patient with
+    the grade's mean; inflammation is not stretched (it starts within hours for every grade).
     ``guarding_gain`` is the amplitude ``A`` of the hypothesised sensitivity (an ASSUMPTION: bigger
     injuries guard harder; no published number exists).
     """
@@ -237,16 +249,54 @@ class Severity:
     return_to_play_days: float
     time_scale: float
     guarding_gain: float
+    return_to_play_sd_days: float = 0.0
 
 
-#: Ekstrand J et al. 2012, Br J Sports Med 46:112–117: mean return to play after hamstring injury by
-#: MRI grade 1/2/3 = 17/22/73 days. Guarding gains 4/6/9 are teaching ASSUMPTIONS (peak sensitivity
+#: Ekstrand J et al. 2012, Br J Sports Med 46:112–117: return to play after hamstring injury by MRI
+#: grade 1/2/3 = 17 ± 10, 22 ± 11 and 73 ± 60 days (mean ± SD, professional football). Guarding gains
+#: 4/6/9 are teaching ASSUMPTIONS (peak sensitivity
 #: roughly 5×/7×/10× the uninjured rate: invented numbers, quote them as "several-fold" at most).
 SEVERITIES: Mapping[str, Severity] = MappingProxyType({
-    "mild": Severity("mild", 1, 17.0, 17.0 / 22.0, 4.0),
-    "moderate": Severity("moderate", 2, 22.0, 1.0, 6.0),
-    "severe": Severity("severe", 3, 73.0, 73.0 / 22.0, 9.0),
+    "mild": Severity("mild", 1, 17.0, 17.0 / 22.0, 4.0, 10.0),
+    "moderate": Severity("moderate", 2, 22.0, 1.0, 6.0, 11.0),
+    "severe": Severity("severe", 3, 73.0, 73.0 / 22.0, 9.0, 60.0),
 })
+#: Return to play (days) of grade 2, the reference of the later phases' time scale.
+REFERENCE_RETURN_TO_PLAY_DAYS = 22.0
+#: Range (days) of a virtual patient's return to play: a draw beyond it is clipped (1 day to a year).
+RETURN_TO_PLAY_RANGE_DAYS = (1.0, MAX_DAY)
+
+
+def _lognormal(sev: Severity) -> tuple[float, float]:
+    """(μ, σ) of the log-normal distribution with the grade's mean and SD of return to play."""
+    cv = sev.return_to_play_sd_days / sev.return_to_play_days
+    sigma = math.sqrt(math.log1p(cv * cv))
+    return math.log(sev.return_to_play_days) - 0.5 * sigma * sigma, sigma
+
+
+def sample_return_to_play(severity: str = "moderate", size: int | None = None, seed: int = 0) -> float | np.ndarray:
+    """Return-to-play day(s) of virtual patients with this MRI grade: a seeded log-normal draw (days).
+
+    The distribution has the grade's mean and SD (Ekstrand et al. 2012: 17 ± 10, 22 ± 11, 73 ± 60 days for
+    grades 1/2/3), clipped to 1–365 days. ``size=None`` gives one number, otherwise an array of ``size``.
+    The same ``seed`` gives the same draw as :func:`simulate_diary` makes for that seed.
+    """
+    sev = _severity(severity)
+    rng = _rtp_rng(_seed(seed))
+    if size is None:
+        return float(_draw_rtp(rng, sev, 1)[0])
+    n = int(check_number("size", size, 1, 10_000_000))
+    return _draw_rtp(rng, sev, n)
+
+
+def _rtp_rng(seed: int) -> np.random.Generator:
+    """The random stream of return-to-play draws (separate from the diary's events, same seed)."""
+    return np.random.default_rng([seed, 20120112])
+
+
+def _draw_rtp(rng: np.random.Generator, sev: Severity, n: int) -> np.ndarray:
+    mu, sigma = _lognormal(sev)
+    return np.clip(np.exp(mu + sigma * rng.standard_normal(n)), *RETURN_TO_PLAY_RANGE_DAYS)
 
 
 def _days(days: object) -> np.ndarray:
@@ -280,11 +330,14 @@ def _bump(t: np.ndarray, peak: float, shape: float) -> np.ndarray:
     return out
 
 
-def _weights(t: np.ndarray, sev: Severity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    s = sev.time_scale
+def _weights(
+    t: np.ndarray, sev: Severity, scale: float | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Phase weights; the later phases are stretched by ``scale`` (default: the grade's mean time scale)."""
+    s = sev.time_scale if scale is None else scale
     i, p, r = (PHASES[n] for n in ("inflammation", "proliferation", "remodeling"))
     return (
-        _bump(t, i.peak_day * s, i.shape),
+        _bump(t, i.peak_day, i.shape),
         _bump(t, p.peak_day * s, p.shape),
         _bump(t, r.peak_day * s, r.shape),
     )
@@ -304,9 +357,10 @@ def phase_weights(days: object, severity: str = "moderate") -> dict[str, np.ndar
     -------
     dict
         ``{"inflammation": w_I, "proliferation": w_P, "remodeling": w_R}``, each an array like
-        ``days``. Each weight is 0 on day 0 and peaks at exactly 1 on its peak day
-        (1.5 / 6 / 21 d for a moderate strain, stretched by ``time_scale``). The weights are
-        activities, not fractions: they overlap and do not sum to 1.
+        ``days``. Each weight is 0 on day 0 and peaks at exactly 1 on its peak day: inflammation on
+        day 1.5 for every grade; proliferation and remodelling on days 6 and 21 for a moderate strain,
+        stretched by the grade's ``time_scale``. The weights are activities, not fractions: they
+        overlap and do not sum to 1.
     """
     t = _days(days)
     w = _weights(t, _severity(severity))
@@ -328,7 +382,7 @@ def _boundaries(severity: str) -> tuple[float, float]:
 def phase_boundaries(severity: str = "moderate") -> tuple[float, float]:
     """Days (0.01-d resolution) on which proliferation, then remodeling, becomes the largest weight.
 
-    For a moderate strain ≈ (3.1, 12.9) d; stretched by the severity's ``time_scale``.
+    For a moderate strain ≈ (3.1, 12.9) d; later for a severe strain (its later phases are stretched).
     """
     return _boundaries(_severity(severity).name)
 
@@ -371,14 +425,9 @@ NORMAL_MG_MM = 0.85
 CA_RANGE_MM = (0.4, 2.0)
 MG_RANGE_MM = (0.2, 2.0)
 
-#: e-fold of the spasm rate per mV of negative gating shift (mV). Below threshold the Na⁺ current
-#: rises along the foot of the m³ activation curve. In the Hodgkin & Huxley (1952) rate functions
-#: (the squid kinetics of the course's first axon model), α_m/β_m grows there as
-#: exp(V·(1/10 + 1/18) mV⁻¹), i.e. m∞ e-folds every 6.43 mV and m∞³ every 2.14 mV. Shifting the
-#: gates by Δ therefore multiplies the subthreshold Na⁺ drive by exp(−Δ/2.14 mV). ASSUMPTION: the
-#: spasm rate scales like this subthreshold Na⁺ drive (a fixed teaching constant: it does not follow
-#: later changes of the notebook-03 axon's kinetics).
-ELECTROLYTE_EFOLD_MV = 1.0 / (3.0 * (1.0 / 10.0 + 1.0 / 18.0))
+#: The e-fold of the spasm rate per mV of negative gating shift is not a constant of this module: it is
+#: computed from the notebook-03 axon (:func:`electrolyte_efold_mv`, also readable as the module
+#: attribute ``ELECTROLYTE_EFOLD_MV``), so it follows any change of that model's kinetics.
 #: Upper cap of the electrolyte factor (dimensionless): beyond it the muscle is in tetany, and a
 #: "rate of separate spasms" stops meaning anything. ASSUMPTION.
 ELECTROLYTE_FACTOR_MAX = 30.0
@@ -439,6 +488,32 @@ NERVE_RELIEF_TAU_DAYS = 14.0
 INFECTION_CLEARANCE_TAU_DAYS = 2.0
 
 
+@lru_cache(maxsize=1)
+def electrolyte_efold_mv() -> float:
+    """Shift (mV) of the Na⁺ gating curves that multiplies the subthreshold Na⁺ drive by e, from notebook 03.
+
+    Below threshold the Na⁺ current rises along the foot of the m³ activation curve. This is
+    ``1 / (d ln m∞³ / dV)`` of the notebook-03 axon (:mod:`course.excitability`: its own rate functions
+    ``rate_constants``) at its resting potential with normal blood values (motor axon), taken by a
+    central difference (±0.01 mV). A shift of the gates by Δ multiplies the drive by exp(−Δ/e).
+    ASSUMPTION: the spasm rate scales like this subthreshold Na⁺ drive. ≈ 3.6 mV with the MRG kinetics.
+    """
+    from course import excitability as ex
+    from course.electrolytes import Electrolytes
+
+    v = ex.resting_potential_mv(Electrolytes()) - ex.gating_shift_mv(NORMAL_CA_MM, NORMAL_MG_MM)
+    dv = 0.01
+    r = ex.rate_constants(np.array([v - dv, v + dv]))
+    ln_m3 = 3.0 * np.log(r["alpha_m"] / (r["alpha_m"] + r["beta_m"]))
+    return float(2.0 * dv / (ln_m3[1] - ln_m3[0]))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ELECTROLYTE_EFOLD_MV":  # computed from the notebook-03 axon on first use
+        return electrolyte_efold_mv()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def electrolyte_shift_mv(ca: float = NORMAL_CA_MM, mg: float = NORMAL_MG_MM) -> float:
     """Na⁺-channel gating shift (mV) at ionized Ca²⁺ ``ca`` and serum Mg²⁺ ``mg`` (mM).
 
@@ -458,13 +533,14 @@ def _shift(ca: float, mg: float) -> float:
 
 
 def _electrolyte_factor_from_shift(shift_mv: np.ndarray | float) -> np.ndarray | float:
-    return np.minimum(np.exp(-np.asarray(shift_mv) / ELECTROLYTE_EFOLD_MV), ELECTROLYTE_FACTOR_MAX)
+    return np.minimum(np.exp(-np.asarray(shift_mv) / electrolyte_efold_mv()), ELECTROLYTE_FACTOR_MAX)
 
 
 def electrolyte_factor(ca: float = NORMAL_CA_MM, mg: float = NORMAL_MG_MM) -> float:
     """Multiplier of the spasm rate from the Ca²⁺/Mg²⁺ gating shift (dimensionless).
 
-    ``exp(−Δ / 2.14 mV)`` (capped at 30) with ``Δ`` from :func:`electrolyte_shift_mv`: 1 at normal
+    ``exp(−Δ / e)`` (capped at 30) with ``Δ`` from :func:`electrolyte_shift_mv` and ``e`` the e-fold of
+    the notebook-03 axon's Na⁺ activation (:func:`electrolyte_efold_mv`, ≈ 3.6 mV): 1 at normal
     values, > 1 when Ca²⁺ or Mg²⁺ are low, < 1 when they are high.
     """
     return float(_electrolyte_factor_from_shift(electrolyte_shift_mv(ca, mg)))
@@ -674,6 +750,10 @@ class Modifiers:
         "cold from day 0, heat from day 2" can be expressed.
     baseline_per_day
         Background rate (spasms/day, 0.01–5; default :data:`BASELINE_PER_DAY`).
+    return_to_play_days
+        This patient's return-to-play day (1–365 d), which stretches the later repair phases
+        (``return_to_play_days / 22``); ``None`` = the mean of the grade (:data:`SEVERITIES`).
+        :func:`simulate_diary` and :func:`simulate_cohort` draw it from the grade's distribution.
     """
 
     injury: bool = False
@@ -689,6 +769,7 @@ class Modifiers:
     start_day: float = 0.0
     heat_start_day: float | None = None
     baseline_per_day: float = BASELINE_PER_DAY
+    return_to_play_days: float | None = None
 
     def __post_init__(self) -> None:
         put = object.__setattr__
@@ -722,6 +803,9 @@ class Modifiers:
             "baseline_per_day",
             check_number("baseline_per_day", self.baseline_per_day, 0.01, 5.0, "spasms/day"),
         )
+        if self.return_to_play_days is not None:
+            put(self, "return_to_play_days", check_number(
+                "return_to_play_days", self.return_to_play_days, *RETURN_TO_PLAY_RANGE_DAYS, "days"))
 
     def replace(self, **changes: Any) -> Modifiers:
         """A validated copy with some modifiers changed.
@@ -1010,7 +1094,8 @@ def _components(t: np.ndarray, m: Modifiers) -> dict[str, np.ndarray]:
     ones = np.ones_like(t)
 
     # Guarding from the repair phases (and from an infection), with the treatments that act on it.
-    wi, wp, wr = _weights(t, sev)
+    scale = None if m.return_to_play_days is None else m.return_to_play_days / REFERENCE_RETURN_TO_PLAY_DAYS
+    wi, wp, wr = _weights(t, sev, scale)
     inflam = PHASES["inflammation"].guarding_weight * wi
     later = PHASES["proliferation"].guarding_weight * wp + PHASES["remodeling"].guarding_weight * wr
     if not m.injury:
@@ -1326,7 +1411,9 @@ class Diary:
     ``day`` holds the time of each spasm (days since injury/onset, sorted), ``intensity`` its
     strength (0–10), ``duration_s`` its length (s), ``location`` where it is felt (the scenario's
     location for every event). ``expected_per_day`` is the model's expected count for each whole
-    day; ``counts_per_day`` what this diary recorded.
+    day (for this patient's return-to-play day); ``counts_per_day`` what this diary recorded.
+    ``return_to_play_day`` is this virtual patient's return to play (days; drawn from the grade's
+    distribution, or the value given), NaN for a cause without an injury.
     """
 
     scenario: str
@@ -1337,6 +1424,7 @@ class Diary:
     duration_s: np.ndarray
     location: np.ndarray
     expected_per_day: np.ndarray
+    return_to_play_day: float = math.nan
 
     @property
     def n_events(self) -> int:
@@ -1370,7 +1458,11 @@ class Diary:
 
 @dataclass(frozen=True)
 class Cohort:
-    """Spasm counts of many virtual patients: ``counts[i, d]`` = spasms of patient ``i`` on day ``d``."""
+    """Spasm counts of many virtual patients: ``counts[i, d]`` = spasms of patient ``i`` on day ``d``.
+
+    ``expected_per_day`` is the cohort's expected mean count per day; ``return_to_play_day`` each
+    patient's return-to-play day (days; empty for a cause without an injury).
+    """
 
     scenario: str
     n_patients: int
@@ -1378,6 +1470,7 @@ class Cohort:
     seed: int
     counts: np.ndarray
     expected_per_day: np.ndarray
+    return_to_play_day: np.ndarray = field(default_factory=lambda: np.empty(0))
 
     @property
     def mean_per_day(self) -> np.ndarray:
@@ -1402,7 +1495,9 @@ def _seed(seed: object) -> int:
     return int(seed)
 
 
-def simulate_diary(scenario: str = "healing", days: int = 42, seed: int = 0, **modifiers: Any) -> Diary:
+def simulate_diary(
+    scenario: str = "healing", days: int = 42, seed: int = 0, *, sample_return_to_play: bool = True, **modifiers: Any
+) -> Diary:
     """Simulate one patient's spasm diary: a seeded, vectorised inhomogeneous Poisson process.
 
     The number of spasms on each day is Poisson with mean = the rate integrated over that day; the
@@ -1410,6 +1505,11 @@ def simulate_diary(scenario: str = "healing", days: int = 42, seed: int = 0, **m
     an intensity (0–10, normal around ``intensity_mean × (0.5 + 0.5·rate/peak rate)``, SD 1.2, cut to
     0–10) and a duration (log-normal around the scenario's median, 1–600 s). Same arguments and seed
     → an identical diary.
+
+    After an injury the patient's return-to-play day is drawn from the grade's distribution
+    (:func:`sample_return_to_play`, same seed) and stretches the later repair phases; the diary's
+    ``expected_per_day`` follows that patient. A ``return_to_play_days`` modifier fixes it instead, and
+    ``sample_return_to_play=False`` uses the grade's mean.
 
     Parameters
     ----------
@@ -1419,10 +1519,14 @@ def simulate_diary(scenario: str = "healing", days: int = 42, seed: int = 0, **m
         Length of the diary in whole days (1–365).
     seed
         Non-negative integer seed of ``numpy.random.default_rng``.
+    sample_return_to_play
+        Draw this patient's return-to-play day (bool, default True).
     """
     n = _n_days(days)
     sc, m = _modifiers(scenario, modifiers)
-    rng = np.random.default_rng(_seed(seed))
+    seed = _seed(seed)
+    m = _patient(m, _flag("sample_return_to_play", sample_return_to_play), seed)
+    rng = np.random.default_rng(seed)
     t, rate, cum, per_day = _day_integrals(n, m)
     counts = rng.poisson(per_day)
     total = int(counts.sum())
@@ -1439,7 +1543,23 @@ def simulate_diary(scenario: str = "healing", days: int = 42, seed: int = 0, **m
         *DURATION_RANGE_S,
     )
     location = np.full(total, sc.location)
-    return Diary(sc.name, n, int(seed), times, intensity, duration, location, per_day)
+    rtp = math.nan
+    if m.injury:
+        rtp = m.return_to_play_days if m.return_to_play_days is not None else SEVERITIES[m.severity].return_to_play_days
+    return Diary(sc.name, n, int(seed), times, intensity, duration, location, per_day, float(rtp))
+
+
+def _patient(m: Modifiers, sample: bool, seed: int) -> Modifiers:
+    """The modifiers with this patient's drawn return-to-play day (injury, sampling on, none given)."""
+    if not (m.injury and sample and m.return_to_play_days is None):
+        return m
+    day = float(_draw_rtp(_rtp_rng(seed), SEVERITIES[m.severity], 1)[0])
+    return m.replace(return_to_play_days=day)
+
+
+#: Return-to-play draws of a cohort come from this many equally likely quantiles of the grade's
+#: distribution (each patient picks one at random), so that the rate is computed once per quantile.
+COHORT_RTP_QUANTILES = 64
 
 
 def simulate_cohort(
@@ -1448,28 +1568,52 @@ def simulate_cohort(
     days: int = 42,
     seed: int = 0,
     patient_cv: float = 0.0,
+    *,
+    sample_return_to_play: bool = True,
     **modifiers: Any,
 ) -> Cohort:
     """Daily spasm counts of ``n_patients`` virtual patients at once (vectorised, seeded).
 
     Each patient's count on day ``d`` is Poisson with mean ``g_i × expected_per_day[d]``; ``g_i`` is
     1 for everyone (``patient_cv = 0``) or gamma-distributed with mean 1 and coefficient of
-    variation ``patient_cv`` (0–2), for patients who are more or less spasm-prone. Either way the
-    cohort mean converges to the model's expected count.
+    variation ``patient_cv`` (0–2), for patients who are more or less spasm-prone. After an injury
+    each patient also has a return-to-play day drawn from the grade's distribution (one of
+    :data:`COHORT_RTP_QUANTILES` equally likely quantiles; ``sample_return_to_play=False`` gives
+    everyone the grade's mean), which stretches that patient's later repair phases. The cohort mean
+    converges to ``expected_per_day``, the mean over those patients.
     """
     if isinstance(n_patients, bool) or not isinstance(n_patients, (int, np.integer)):
         raise TypeError(f"n_patients must be a whole number in [1, 1000000], got {n_patients!r}")
     n_p = int(check_number("n_patients", n_patients, 1, 1_000_000))
     n = _n_days(days)
     cv = check_number("patient_cv", patient_cv, 0.0, 2.0)
+    sample = _flag("sample_return_to_play", sample_return_to_play)
     _, m = _modifiers(scenario, modifiers)
-    rng = np.random.default_rng(_seed(seed))
-    per_day = _day_integrals(n, m)[3]
+    seed = _seed(seed)
+    rng = np.random.default_rng(seed)
+    rtp = np.empty(0)
+    if m.injury and sample and m.return_to_play_days is None:
+        from statistics import NormalDist
+
+        k_q = COHORT_RTP_QUANTILES
+        mu, sigma = _lognormal(SEVERITIES[m.severity])
+        z = np.array([NormalDist().inv_cdf((j + 0.5) / k_q) for j in range(k_q)])
+        days_q = np.clip(np.exp(mu + sigma * z), *RETURN_TO_PLAY_RANGE_DAYS)
+        table = np.stack([_day_integrals(n, m.replace(return_to_play_days=float(d)))[3] for d in days_q])
+        pick = _rtp_rng(seed).integers(0, k_q, size=n_p)
+        rtp = days_q[pick]
+        base = table[pick]
+        per_day = table.mean(axis=0)
+    else:
+        per_day = _day_integrals(n, m)[3]
+        base = np.broadcast_to(per_day, (n_p, n))
+        if m.injury:
+            rtp = np.full(n_p, m.return_to_play_days or SEVERITIES[m.severity].return_to_play_days)
     if cv > 0.0:
         k = 1.0 / cv**2
         g = rng.gamma(k, 1.0 / k, size=(n_p, 1))
-        lam = g * per_day
+        lam = g * base
     else:
-        lam = np.broadcast_to(per_day, (n_p, n))
+        lam = base
     counts = rng.poisson(lam).astype(np.int32)
-    return Cohort(_scenario(scenario).name, n_p, n, int(seed), counts, per_day)
+    return Cohort(_scenario(scenario).name, n_p, n, int(seed), counts, per_day, rtp)

@@ -29,7 +29,7 @@ def contraction_states(
     """The model's ODE (``course.contraction.rhs``) integrated by solve_ivp at ``trace.t_ms``.
 
     States as :func:`course.contraction.initial_state` (Ca, Ca-troponin, Ca-parvalbumin, SR content,
-    attached fraction, release gate), shape (n_states, N). The time axis is cut at the edges of every
+    attached fraction, release gate, force), shape (n_states, N). The time axis is cut at the edges of every
     release pulse (± 6 σ of its Gaussian), with at most ``pulse_max_step`` ms per step inside a pulse,
     so an adaptive solver cannot step over one.
     """
@@ -63,9 +63,7 @@ def contraction_states(
 
 def contraction_force(trace: c.ContractionTrace, **kwargs) -> np.ndarray:
     """Reference force (fraction of maximal tetanus) at ``trace.t_ms``; kwargs as :func:`contraction_states`."""
-    p = trace.params
-    scale = (p.xb_attach_per_ms + p.xb_detach_active_per_ms) / p.xb_attach_per_ms
-    return contraction_states(trace, **kwargs)[4] * scale
+    return contraction_states(trace, **kwargs)[6]
 
 
 def axon_spike_times(

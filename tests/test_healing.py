@@ -328,8 +328,9 @@ def test_overuse_fatigue_builds_like_a_banister_trace():
 
 @pytest.mark.parametrize("severity", ["mild", "moderate", "severe"])
 def test_infection_rate_rises_after_day_3(severity):
-    # fever and swelling from about day 3: the rate climbs from day 3 instead of fading
-    t = np.linspace(3.0, 6.0, 301)
+    # fever and swelling from about day 3: the rate climbs from day 3.5 instead of fading (v3: inflammation
+    # peaks on day 1.5 for every grade, so a severe strain's fading inflammation still wins until ≈ day 3.2)
+    t = np.linspace(3.5, 6.0, 251)
     r = hm.spasm_rate(t, "infection", severity=severity)
     assert np.all(np.diff(r) > 0)
     later = hm.spasm_rate(np.linspace(6.0, 42.0, 361), "infection", severity=severity)
@@ -355,14 +356,12 @@ def test_metabolic_causes_raised_at_all_times_independent_of_phase(key, mods):
 
 def test_electrolyte_factor_comes_from_the_excitability_gating_shift():
     # Notebook 03 physics: lowering Ca²⁺/Mg²⁺ shifts Na⁺ gating negative (Frankenhaeuser & Hodgkin 1957).
-    # Rate factor = exp(−Δ/2.14 mV): foot of m∞³ in the Hodgkin & Huxley 1952 rates (J Physiol 117:500),
-    # α_m/β_m ∝ exp(V·(1/10 + 1/18)).
+    # Rate factor = exp(−Δ/e) with e the e-fold of the notebook-03 axon's m∞³ at rest (v3; v2 used squid
+    # Hodgkin–Huxley 1952 kinetics, 2.14 mV — review H12)
     for ca, mg in [(0.95, 0.55), (0.8, 0.85), (1.2, 0.5), (1.4, 1.0)]:
         shift = gating_shift_mv(ca, mg)
         assert hm.electrolyte_shift_mv(ca, mg) == pytest.approx(shift)
-        assert hm.electrolyte_factor(ca, mg) == pytest.approx(
-            min(math.exp(-shift * 3.0 * (1 / 10 + 1 / 18)), 30.0)
-        )
+        assert hm.electrolyte_factor(ca, mg) == pytest.approx(min(math.exp(-shift / hm.electrolyte_efold_mv()), 30.0))
     assert hm.electrolyte_factor(1.2, 0.85) == pytest.approx(1.0, abs=1e-9)
     cas = np.linspace(0.7, 1.6, 10)
     factors = [hm.electrolyte_factor(c, 0.85) for c in cas]
@@ -502,7 +501,8 @@ def test_healing_diary_spasms_get_milder():
 
 @pytest.mark.parametrize("key,cv", [("healing", 0.0), ("infection", 0.0), ("overuse", 0.3)])
 def test_cohort_mean_matches_spasm_rate(key, cv):
-    c = hm.simulate_cohort(key, n_patients=10_000, days=42, seed=11, patient_cv=cv)
+    # every patient at the grade's mean return to play (v3: a cohort samples it unless told not to)
+    c = hm.simulate_cohort(key, n_patients=10_000, days=42, seed=11, patient_cv=cv, sample_return_to_play=False)
     assert c.counts.shape == (10_000, 42)
     # independent reference: adaptive integration of spasm_rate over each week
     ref_weeks = np.array(
@@ -649,8 +649,8 @@ def test_heat_start_day_separates_cold_early_from_heat_later():
 
 def test_numbers_quoted_in_the_quizzes_match_the_model():
     # course/quizzes/healing.toml and treatment.toml quote these (rounded) model numbers
-    diary = hm.simulate_diary("healing", 42, seed=0)
-    assert diary.n_events == 17 and round(diary.expected_per_day.sum()) == 18
+    diary = hm.simulate_diary("healing", 42, seed=0)  # v3: this patient's return to play is drawn (≈ 11 d)
+    assert diary.n_events == 16 and round(diary.expected_per_day.sum()) == 15
     # the article's hypothesis at 5 %: 1 + 0.6 × 5 = 4× the background
     assert hm.hydration_factor(5.0, dehydration_hypothesis=True) == pytest.approx(4.0)
     assert hm.SEVERITIES["severe"].time_scale == pytest.approx(3.3, abs=0.05)
@@ -676,18 +676,19 @@ def test_quizzes_are_fair(topic):
 def test_numbers_in_the_explorer_tasks_match_the_model():
     # the [[task]] answers of course/quizzes/healing.toml and treatment.toml (rounded as quoted there)
     totals = {k: hm.expected_daily("healing", 42, severity=k).sum() for k in ("mild", "moderate", "severe")}
-    assert round(hm.expected_daily("electrolyte_imbalance", 42).sum()) == 32 and round(totals["moderate"]) == 18
-    assert round(totals["mild"]) == 14 and round(totals["severe"]) == 41
+    # v3: e-fold of the notebook-03 axon (3.6 mV, not 2.14) and inflammation not stretched by severity
+    assert round(hm.expected_daily("electrolyte_imbalance", 42).sum()) == 19 and round(totals["moderate"]) == 18
+    assert round(totals["mild"]) == 14 and round(totals["severe"]) == 29
     normal_week1 = hm.weekly_expected("healing", 6)[0]
-    assert hm.weekly_expected("healing", 6, ca=0.88)[5] >= normal_week1 > hm.weekly_expected("healing", 6, ca=0.9)[5]
+    assert hm.weekly_expected("healing", 6, ca=0.71)[5] >= normal_week1 > hm.weekly_expected("healing", 6, ca=0.72)[5]
     rises = [s for s in range(10) if (w := hm.simulate_diary("healing", 42, seed=s).weekly_counts())[2] >= w[1]]
-    assert rises == [0, 1, 3, 8]
+    assert rises == [0, 1, 2, 3, 6, 7]
     heat = {d: hm.spasms_avoided("healing", ("heat",), heat_start_day=d) for d in np.arange(0.0, 14.5, 0.5)}
     assert max(heat, key=heat.get) == 4.0 and round(heat[4.0], 1) == 1.4 and round(heat[2.0], 1) == 1.1
     assert round(hm.spasms_avoided("healing", ("rest",)), 1) == 1.5
     assert round(hm.spasms_avoided("healing", ("cold",))) == 1
     severe = hm.spasms_avoided("healing", ("rest", "cold", "heat"), heat_start_day=2.0, severity="severe")
-    assert round(severe, 1) == 9.7 and round(100 * severe / totals["severe"]) == 24
+    assert round(severe, 1) == 7.4 and round(100 * severe / totals["severe"]) == 25
     t = np.linspace(0.0, 42.0, 4201)
     untreated = hm.spasm_rate(t, "nerve_compression")
     treated = hm.spasm_rate(t, "nerve_compression", treatments=("professional",))
@@ -729,3 +730,84 @@ def test_weekly_totals_sums_whole_weeks_on_the_last_axis():
     per_day = np.arange(16.0)  # two whole weeks and two spare days
     np.testing.assert_array_equal(hm.weekly_totals(per_day), [21.0, 70.0])
     np.testing.assert_array_equal(hm.weekly_totals(np.vstack([per_day, 2 * per_day])), [[21.0, 70.0], [42.0, 140.0]])
+
+
+# ----------------------------------------------------------------------------------------------
+# Version 3 (COURSE_SPEC V3.3): inflammation within hours for every grade, return to play sampled
+# from Ekstrand et al. 2012, the electrolyte factor from the notebook-03 axon
+# ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("severity", ["mild", "moderate", "severe"])
+def test_inflammation_starts_within_hours_for_every_grade(severity):
+    # Tidball 2005 (neutrophils within hours, peak day 1–3): inflammation peaks by day 3 whatever the grade
+    t = np.linspace(0.0, 10.0, 10001)
+    w = hm.phase_weights(t, severity)["inflammation"]
+    assert t[np.argmax(w)] <= 3.0
+    assert w[t == 0.25][0] > 0.1  # already rising at 6 h
+
+
+def test_severity_lengthens_the_later_phases():
+    t = np.linspace(0.0, 300.0, 30001)
+    peaks = {s: t[np.argmax(hm.phase_weights(t, s)["remodeling"])] for s in hm.SEVERITIES}
+    assert peaks["mild"] < peaks["moderate"] < peaks["severe"]
+    assert peaks["severe"] / peaks["moderate"] == pytest.approx(73.0 / 22.0, rel=1e-3)
+
+
+@pytest.mark.parametrize("severity,mean,sd", [("mild", 17.0, 10.0), ("moderate", 22.0, 11.0), ("severe", 73.0, 60.0)])
+def test_return_to_play_is_drawn_from_ekstrand_2012(severity, mean, sd):
+    # Ekstrand et al. 2012 (Br J Sports Med 46:112): 17 ± 10, 22 ± 11, 73 ± 60 days for MRI grades 1/2/3
+    x = hm.sample_return_to_play(severity, 200_000, seed=3)
+    assert x.mean() == pytest.approx(mean, rel=0.03)
+    assert x.std() == pytest.approx(sd, rel=0.08)  # the clip at 365 d trims grade 3's far tail slightly
+    assert x.min() >= 1.0 and x.max() <= 365.0
+    assert hm.sample_return_to_play(severity, seed=4) == hm.sample_return_to_play(severity, seed=4)
+
+
+def test_grade_predicts_little_of_one_patients_recovery():
+    # Moen et al. 2014 / Hamilton et al. 2017: MRI grade 1 and 2 barely separate individual recovery times
+    g1 = hm.sample_return_to_play("mild", 50_000, seed=1)
+    g2 = hm.sample_return_to_play("moderate", 50_000, seed=2)
+    assert 0.3 <= np.mean(g1 > g2) <= 0.5
+
+
+def test_diary_follows_its_patients_return_to_play():
+    d = hm.simulate_diary("healing", 84, seed=2, severity="severe")
+    assert d.return_to_play_day == pytest.approx(hm.sample_return_to_play("severe", seed=2))
+    ref = hm.expected_daily("healing", 84, severity="severe", return_to_play_days=d.return_to_play_day)
+    np.testing.assert_allclose(d.expected_per_day, ref, rtol=1e-12)
+    fixed = hm.simulate_diary("healing", 84, seed=2, severity="severe", sample_return_to_play=False)
+    assert fixed.return_to_play_day == 73.0
+    np.testing.assert_allclose(fixed.expected_per_day, hm.expected_daily("healing", 84, severity="severe"))
+    assert math.isnan(hm.simulate_diary("overuse", 21, seed=0).return_to_play_day)  # no injury, no return to play
+    with pytest.raises(TypeError, match="sample_return_to_play"):
+        hm.simulate_diary("healing", 21, seed=0, sample_return_to_play="yes")
+    with pytest.raises(ValueError, match="return_to_play_days"):
+        hm.spasm_rate([1.0], return_to_play_days=0.0)
+
+
+def test_sampled_cohort_mean_is_the_mean_over_patients():
+    c = hm.simulate_cohort("healing", n_patients=20_000, days=42, seed=4, severity="severe")
+    assert c.return_to_play_day.shape == (20_000,)
+    assert c.return_to_play_day.mean() == pytest.approx(73.0, rel=0.05)
+    np.testing.assert_allclose(c.weekly_mean(), c.weekly_expected(), rtol=0.03)
+    # independent reference: the mean of exact per-patient expectations over fresh draws
+    draws = hm.sample_return_to_play("severe", 400, seed=9)
+    ref = np.mean([hm.expected_daily("healing", 42, severity="severe", return_to_play_days=float(d)) for d in draws],
+                  axis=0)
+    np.testing.assert_allclose(c.expected_per_day.sum(), ref.sum(), rtol=0.03)
+
+
+def test_electrolyte_efold_is_the_notebook_03_axons_own():
+    # COURSE_SPEC V3.3: the e-fold of the axon's m∞³ at its resting potential (≈ 3.6 mV with MRG kinetics),
+    # recomputed here independently from course.excitability's public rate functions
+    from course import excitability as ex
+    from course.electrolytes import Electrolytes
+
+    v = ex.resting_potential_mv(Electrolytes())
+    u = np.linspace(v - 0.5, v + 0.5, 11)
+    r = ex.rate_constants(u)
+    slope = np.polyfit(u, 3.0 * np.log(r["alpha_m"] / (r["alpha_m"] + r["beta_m"])), 1)[0]
+    assert hm.electrolyte_efold_mv() == pytest.approx(1.0 / slope, rel=1e-3)
+    assert hm.ELECTROLYTE_EFOLD_MV == hm.electrolyte_efold_mv()
+    assert 2.5 <= hm.electrolyte_efold_mv() <= 5.0  # MRG m∞³ at ≈ −82 mV: 3.6 mV (review H12), not squid's 2.14
+    shift = gating_shift_mv(0.95, 0.55)
+    assert hm.electrolyte_factor(0.95, 0.55) == pytest.approx(math.exp(-shift / hm.electrolyte_efold_mv()))

@@ -138,7 +138,12 @@ def test_summary_names_the_electrolyte_physics():
 def test_phase_words_and_letters_follow_the_severity():
     view = HealingExplorer.compute(replace(DEFAULT, severity="severe", days=14))
     peaks = phase_peak_days("severe")
-    assert peaks == pytest.approx([p.peak_day * hm.SEVERITIES["severe"].time_scale for p in hm.PHASES.values()])
+    # v3: inflammation peaks on day 1.5 for every grade; only the later phases stretch with severity
+    scale = hm.SEVERITIES["severe"].time_scale
+    assert peaks == pytest.approx([p.peak_day * (1.0 if n == "inflammation" else scale) for n, p in hm.PHASES.items()])
+    t = np.linspace(0.0, 300.0, 300001)
+    w = hm.phase_weights(t, "severe")
+    assert [t[np.argmax(w[n])] for n in hm.PHASES] == pytest.approx(peaks, abs=1e-3)
     assert f"inflammation peaks on day {peaks[0]:.1f}" in view.words_phases
     b1, b2 = hm.phase_boundaries("severe")
     assert b2 > 14 and f"remodeling on day {b2:.1f}" in view.words_phases

@@ -184,7 +184,7 @@ def train_figure(
         _add_pair(fig, tr, f"{hz:g} Hz", k)
         words.append(
             f"at {hz:g} Hz force reaches {100 * tr.peak_force:.0f} % of maximum with fusion index {fi:.2f}, "
-            f"{fusion_words(fi)}"
+            f"{fusion_words(fi, tr.peak_force)}"
         )
     return fig, "Stimulus trains — " + "; ".join(words) + "."
 

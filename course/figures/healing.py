@@ -79,9 +79,13 @@ def day_grid(days: int) -> np.ndarray:
 
 
 def phase_peak_days(severity: str) -> tuple[float, ...]:
-    """Peak day (d) of each phase of :data:`course.healing.PHASES` for a ``severity`` strain."""
+    """Peak day (d) of each phase of :data:`course.healing.PHASES` for a ``severity`` strain.
+
+    Inflammation peaks on the same day for every grade (it starts within hours); the later phases are
+    stretched by the grade's mean ``time_scale``.
+    """
     scale = hm.SEVERITIES[severity].time_scale
-    return tuple(phase.peak_day * scale for phase in hm.PHASES.values())
+    return tuple(phase.peak_day * (1.0 if name == "inflammation" else scale) for name, phase in hm.PHASES.items())
 
 
 def _phase_lines(fig: go.Figure, t: np.ndarray, weights: Sequence[np.ndarray]) -> None:

@@ -187,7 +187,10 @@ def _trace_words(tr: ContractionTrace, fibre: str, hz: float) -> str:
         )
     else:
         fi = fusion_index(tr)
-        shape = f"fusion index {fi:.2f}, {fusion_words(fi)}"
+        shape = (
+            f"fusion index {fi:.2f} at {100 * tr.peak_force:.0f} % of maximal force, "
+            f"{fusion_words(fi, tr.peak_force)}"
+        )
     frac = release_per_stimulus(tr)
     release = f"the first stimulus releases {100 * frac[0]:.0f} % of the Ca²⁺ held in the SR"
     if spikes.size > 1:

@@ -149,9 +149,10 @@ class ScenarioSide:
     diary_intensity: np.ndarray  # its intensity (0–10)
     n_events: int
     mean_intensity: float        # 0–10 (0 for an empty diary)
-    expected_total: float        # expected spasms over the days shown
-    weekly_expected: np.ndarray  # expected spasms per whole week
+    expected_total: float        # expected spasms over the days shown, for the diary's patient
+    weekly_expected: np.ndarray  # expected spasms per whole week, for the diary's patient
     weekly_counts: np.ndarray    # diary spasms per whole week
+    return_to_play_day: float = float("nan")  # the diary patient's drawn return to play (d); NaN: no injury
 
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compared by identity
@@ -224,6 +225,7 @@ def _side(key: str, n_days: int, seed: int, mods: tuple[tuple[str, object], ...]
         expected_total=float(diary.expected_per_day.sum()),
         weekly_expected=_read_only(diary.weekly_expected()),
         weekly_counts=_read_only(diary.weekly_counts()),
+        return_to_play_day=diary.return_to_play_day,
     )
 
 
@@ -280,10 +282,16 @@ def _rate_words(t: np.ndarray, a: ScenarioSide, b: ScenarioSide, evidence: np.nd
 
 
 def _diary_words(n_days: int, a: ScenarioSide, b: ScenarioSide) -> str:
+    def patient(side: ScenarioSide, name: str) -> str:
+        if not np.isfinite(side.return_to_play_day):
+            return ""
+        return f" {name}'s virtual patient returns to play on day {side.return_to_play_day:.0f} (drawn for this seed)."
+
     return (
         f"Over {n_days} days the diary of A records {a.n_events} spasms (mean intensity {a.mean_intensity:.1f} "
-        f"of 10) and that of B {b.n_events} (mean intensity {b.mean_intensity:.1f}); the model expects "
-        f"{a.expected_total:.1f} and {b.expected_total:.1f}."
+        f"of 10) and that of B {b.n_events} (mean intensity {b.mean_intensity:.1f}); for these two virtual "
+        f"patients the model expects {a.expected_total:.1f} and {b.expected_total:.1f}."
+        + patient(a, "A") + patient(b, "B")
     )
 
 
@@ -331,7 +339,8 @@ def _severity_buttons(value: str) -> widgets.ToggleButtons:
     return widgets.ToggleButtons(
         options=[(name, name) for name in hm.SEVERITIES], value=value, description="Injury severity",
         tooltips=[
-            f"MRI grade {s.mri_grade}: return to play ≈ {s.return_to_play_days:g} days (Ekstrand 2012)"
+            f"MRI grade {s.mri_grade}: return to play {s.return_to_play_days:g} ± {s.return_to_play_sd_days:g} days "
+            "(mean ± SD, Ekstrand 2012)"
             for s in hm.SEVERITIES.values()
         ],
         style={"description_width": LABEL_WIDTH, "button_width": "7em"},

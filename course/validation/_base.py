@@ -46,6 +46,10 @@ class Benchmark:
             raise ValueError(f"benchmark {self.id!r}: low={self.low} must be <= high={self.high}")
         if self.kind not in ("validation", "calibrated"):
             raise ValueError(f"benchmark {self.id!r}: kind={self.kind!r}; allowed: 'validation', 'calibrated'")
+        if self.limitation is not None and not (self.limitation.strip() and self.notebook):
+            raise ValueError(
+                f"benchmark {self.id!r}: a limitation needs non-empty text and the notebook that states it"
+            )
 
 
 @dataclass(frozen=True)
