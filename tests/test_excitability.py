@@ -128,6 +128,98 @@ def test_suprathreshold_pulses_give_one_spike_per_pulse(stim_hz):
     assert np.all((lag > 0.0) & (lag < 2.0))
 
 
+# ---------------------------------------------------------------------------------------------
+# Public stimulation interface (COURSE_SPEC V3.3): explicit square pulses
+# ---------------------------------------------------------------------------------------------
+
+
+def test_explicit_pulses_reproduce_the_regular_train_exactly():
+    train = ex.simulate_axon(NORMAL, 200.0, 800.0, stim_hz=20.0, pulse_ms=0.1)
+    times = np.arange(0.0, 200.0, 50.0)
+    explicit = ex.simulate_axon(NORMAL, 200.0, stim_times_ms=times, stim_amplitude=[800.0] * times.size,
+                                stim_width_ms=[0.1] * times.size)
+    np.testing.assert_array_equal(explicit.v_mv, train.v_mv)
+    np.testing.assert_array_equal(explicit.spike_times_ms, train.spike_times_ms)
+    assert explicit.t_ms.size == explicit.v_mv.size
+
+
+def test_overlapping_pulses_add_and_a_pulse_at_zero_is_allowed():
+    one = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[0.0], stim_amplitude=[600.0], stim_width_ms=[0.2])
+    halves = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[0.0, 0.0], stim_amplitude=[250.0, 350.0],
+                              stim_width_ms=[0.2, 0.2])
+    np.testing.assert_allclose(halves.v_mv, one.v_mv, atol=1e-9)
+    assert one.spike_times_ms.size == 1 and 0.0 < one.spike_times_ms[0] < 2.0
+    # Two 0.2-ms pulses of 150 µA/cm² (threshold ≈ 200–250 in this model) fire the node only where they overlap.
+    apart = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[5.0, 15.0], stim_amplitude=[150.0, 150.0],
+                             stim_width_ms=[0.2, 0.2])
+    together = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[5.0, 5.0], stim_amplitude=[150.0, 150.0],
+                                stim_width_ms=[0.2, 0.2])
+    assert apart.spike_times_ms.size == 0 and together.spike_times_ms.size == 1
+
+
+def test_pulse_width_sets_where_the_current_flows():
+    # A long hyperpolarising pulse holds the node down by I/G (Ohm): ≈ −100 µA/cm² over ≈ 60 mS/cm² of input
+    # conductance at rest (load 40 + slow K⁺ + Na⁺) gives a few mV, and the voltage returns after the pulse.
+    tr = ex.simulate_axon(NORMAL, 60.0, stim_times_ms=[10.0], stim_amplitude=[-100.0], stim_width_ms=[20.0])
+    during = tr.v_mv[(tr.t_ms > 25.0) & (tr.t_ms < 30.0)].mean()
+    after = tr.v_mv[tr.t_ms > 55.0].mean()
+    assert tr.rest_mv - 4.0 < during < tr.rest_mv - 0.5
+    assert abs(after - tr.rest_mv) < abs(during - tr.rest_mv) / 3.0
+
+
+_PULSE_BAD = [
+    # (kwargs, parameter named in the error)
+    ({"stim_times_ms": [0.0, 5.0], "stim_amplitude": [500.0], "stim_width_ms": [0.1, 0.1]}, "stim_amplitude"),
+    ({"stim_times_ms": [0.0]}, "stim_amplitude"),
+    ({"stim_times_ms": [20.0], "stim_amplitude": [500.0], "stim_width_ms": [0.1]}, "stim_times_ms"),
+    ({"stim_times_ms": [-1.0], "stim_amplitude": [500.0], "stim_width_ms": [0.1]}, "stim_times_ms"),
+    ({"stim_times_ms": [1.0], "stim_amplitude": [5000.0], "stim_width_ms": [0.1]}, "stim_amplitude"),
+    ({"stim_times_ms": [1.0], "stim_amplitude": [500.0], "stim_width_ms": [0.0]}, "stim_width_ms"),
+    ({"stim_times_ms": [1.0], "stim_amplitude": [math.nan], "stim_width_ms": [0.1]}, "stim_amplitude"),
+    ({"stim_times_ms": "1.0", "stim_amplitude": [500.0], "stim_width_ms": [0.1]}, "stim_times_ms"),
+    ({"stim_times_ms": [], "stim_amplitude": [], "stim_width_ms": []}, "stim_times_ms"),
+    ({"stim_times_ms": [1.0], "stim_amplitude": [500.0], "stim_width_ms": [0.1], "stim_hz": 20.0}, "stim_hz"),
+    ({"ph": 8.5}, "ph"),
+    ({"ph": math.nan}, "ph"),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "name"), _PULSE_BAD)
+def test_explicit_pulses_reject_bad_input_naming_the_parameter(kwargs, name):
+    with pytest.raises(ValueError) as err:
+        ex.simulate_axon(NORMAL, 20.0, **kwargs)
+    assert name in str(err.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# pH (over-breathing): ionized Ca²⁺ given at pH 7.4
+# ---------------------------------------------------------------------------------------------
+
+
+def test_alkalosis_lowers_ionized_calcium_by_0p05_mM_per_0p1_pH():
+    # COURSE_SPEC V3.3 / PHYSIOLOGY_REFERENCE: ≈ 0.05 mM less ionized Ca²⁺ per +0.1 pH (at 1.2 mM).
+    assert ex.ionized_ca_at_ph(1.2, 7.5) == pytest.approx(1.15, abs=1e-12)
+    assert ex.ionized_ca_at_ph(1.2, 7.4) == 1.2
+    assert ex.ionized_ca_at_ph(1.2, 7.3) > 1.2  # acidosis frees bound Ca²⁺
+    assert ex.axon_conditions(NORMAL, ph=7.6).ca_mm == pytest.approx(1.1, abs=1e-12)
+    assert ex.axon_conditions(NORMAL, ph=7.6).shift_mv < ex.gating_shift_mv(1.1, 0.85) < 0.0
+
+
+def test_ph_7p4_is_the_default_and_alkalosis_lowers_rheobase():
+    a = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[0.0], stim_amplitude=[400.0], stim_width_ms=[0.1])
+    b = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[0.0], stim_amplitude=[400.0], stim_width_ms=[0.1], ph=7.4)
+    np.testing.assert_array_equal(a.v_mv, b.v_mv)
+    assert ex.rheobase_ua_cm2(NORMAL, ph=7.5) < ex.rheobase_ua_cm2(NORMAL) < ex.rheobase_ua_cm2(NORMAL, ph=7.3)
+
+
+def test_over_breathing_makes_the_sensory_axon_fire_first():
+    # Macefield & Burke 1991 (Brain 114:527): voluntary over-breathing gives paraesthesiae (sensory) before
+    # any tetany; over-breathing reaches pH ≈ 7.55–7.65 (COURSE_SPEC V3.3). Silent at pH 7.4 and 7.5.
+    assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="sensory", ph=7.5) == 0.0
+    assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="sensory", ph=7.6) > 0.0
+    assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="motor", ph=7.55) == 0.0
+
+
 @pytest.fixture(scope="module")
 def k_sweep():
     k = np.round(np.arange(2.0, 17.01, 0.5), 2)  # K⁺ slider 2–9 mM plus the fatigue slider's 0–8 mM
