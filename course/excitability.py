@@ -94,7 +94,9 @@ __all__ = [
     "axon_conditions", "membrane_rhs", "resting_state", "resting_potential_mv", "rest_max_growth_rate",
     "simulate_grid", "simulate_axon", "spontaneous_rate_hz", "firing_rate_curve", "onset_ca_mm",
     "rheobase_ua_cm2", "rheobase_curve", "rheobases", "instability_ca_mm", "force_from_spikes",
-    "CrampThresholdStudy", "CRAMP_THRESHOLD_STUDIES",
+    "CrampThresholdStudy", "CRAMP_THRESHOLD_STUDIES", "TRACK_START_MS", "CONDITIONING_WIDTH_MS",
+    "RESPONSE_WINDOW_MS", "pulse_thresholds_ua_cm2", "recovery_cycle_pct", "strength_duration_ms",
+    "spikes_per_stimulus", "train_response",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -163,8 +165,9 @@ PH_REF = 7.4
 PH_CA_FRACTION_PER_UNIT = 0.05 / 0.1 / CA_REF_MM
 #: Direct shift of the Na⁺ gates per +1 pH unit (mV): fewer protons on the outer surface charges
 #: (Hille 1968, J Gen Physiol 51:221: protons titrate the nodal surface charge and shift Na⁺ gating).
-#: Its size here is tuned (calibrated so that the sensory axon starts firing near pH 7.57), not measured.
-PH_SHIFT_MV_PER_UNIT = -12.0
+#: Its size here is tuned (calibrated: the sensory axon starts firing at pH 7.59, the motor axon at 7.63), not
+#: measured.
+PH_SHIFT_MV_PER_UNIT = -10.0
 
 _BODY_MASS_KG = 70.0
 _BODY_WATER_FRACTION = 0.6
@@ -638,7 +641,7 @@ def _integrate(
     pulse = None if pulse_mask is None or np.ndim(pulse_mask) != 1 else pulse_mask.tolist()
     rows = None if pulse_mask is None or np.ndim(pulse_mask) != 2 else np.ascontiguousarray(pulse_mask, dtype=float)
     if rows is not None and n == 1:  # one set: the scalar loop takes a shared waveform
-        pulse, rows = rows[:, 0].tolist(), None
+        pulse, rows, i_pulse = rows[:, 0].tolist(), None, np.ones(1)
     n_rec = n_steps // record_every + 1 if record_every > 0 else 0
     rec = np.empty((n_rec, n), dtype=np.float32 if float32 else float)
     if n_rec:
@@ -1427,3 +1430,196 @@ CRAMP_THRESHOLD_STUDIES: tuple[CrampThresholdStudy, ...] = (
         "electrolyte drink raised CTF by 4–5 Hz (less cramp-prone)",
     ),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Threshold tracking in the model: recovery cycle, strength–duration, repetitive stimulation
+# ---------------------------------------------------------------------------------------------
+
+#: Time of the conditioning (or unconditioned test) pulse (ms): after the start nudge has died away.
+TRACK_START_MS = 10.0
+#: Width of the supramaximal conditioning pulse (ms) and the window after a test pulse in which a spike
+#: counts as its response (ms).
+CONDITIONING_WIDTH_MS = 0.1
+RESPONSE_WINDOW_MS = 3.0
+
+
+def _run_rows(ecf: Electrolytes, fibre: str, ph: float, fatigue_k_mm: float, times, amps, widths, duration_ms: float,
+              dt: float = DT_MS) -> tuple[np.ndarray, ...]:
+    """Spike times of one run per row of ``times``/``amps``/``widths`` (n_sets × n_pulses), same conditions."""
+    cond = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, fibre=fibre, ph=ph)
+    n = np.shape(times)[0]
+    shift, e_na, e_k, e_l, g_nap = (np.full(n, x) for x in (cond.shift_mv, cond.e_na_mv, cond.e_k_mv, cond.e_l_mv,
+                                                             cond.g_nap))
+    n_steps = int(round(duration_ms / dt))
+    rows = _pulse_wave(n_steps, dt, times, amps, widths)
+    zeros = np.zeros(n)
+    batch = _integrate(shift, e_na, e_k, e_l, g_nap, zeros, zeros, zeros, duration_ms=duration_ms, dt=dt,
+                       pulse_mask=rows, seed=0, record_every=0, float32=False)
+    return batch.spike_times_ms
+
+
+def pulse_thresholds_ua_cm2(
+    ecf: Electrolytes,
+    widths_ms: ArrayLike,
+    *,
+    delays_ms: ArrayLike | None = None,
+    conditioning_ua_cm2: float = 1000.0,
+    fibre: str = "motor",
+    ph: float = PH_REF,
+    fatigue_k_mm: float = 0.0,
+    tolerance: float = 0.005,
+) -> np.ndarray:
+    """Threshold (µA/cm²) of a square test pulse of each width in ``widths_ms`` (ms, 0.01–5).
+
+    Without ``delays_ms`` the test pulse comes alone at :data:`TRACK_START_MS`. With ``delays_ms`` (ms,
+    one per width, 1–200) a supramaximal conditioning pulse (``conditioning_ua_cm2``, 0.1 ms) comes first
+    at :data:`TRACK_START_MS` and the test pulse that long after it (the recovery-cycle protocol of
+    threshold tracking). A test pulse "fires" when a spike starts within :data:`RESPONSE_WINDOW_MS` after
+    its end that the conditioning pulse alone does not give. Bisection on a grid of 16 currents per pass to
+    a relative ``tolerance``; ``inf`` when even 1000 µA/cm² does not fire.
+    """
+    _check_ecf(ecf)
+    w = check_array("widths_ms", widths_ms, 0.01, 5.0, "ms")
+    if not 1 <= w.size <= 40:
+        raise ValueError(f"widths_ms holds {w.size} values; allowed range is [1, 40]")
+    if delays_ms is None:
+        d = None
+    else:
+        d = check_array("delays_ms", delays_ms, 1.0, 200.0, "ms")
+        if d.size != w.size:
+            raise ValueError(f"delays_ms has {d.size} values but widths_ms has {w.size}; give one per width")
+        check_number("conditioning_ua_cm2", conditioning_ua_cm2, 0.0, STIM_RANGE_UA_CM2[1], "µA/cm²")
+    tol = check_number("tolerance", tolerance, 1e-4, 0.1, "")
+    fb = _check_fibre(fibre)
+    m, n_grid = w.size, 16
+    test_at = np.full(m, TRACK_START_MS) if d is None else TRACK_START_MS + d
+    duration = float(np.max(test_at + w)) + RESPONSE_WINDOW_MS + 1.0
+    lo, hi = np.zeros(m), np.full(m, STIM_RANGE_UA_CM2[1])
+    result = np.full(m, np.nan)
+    todo = np.arange(m)
+    while todo.size:
+        frac = np.linspace(0.0, 1.0, n_grid)
+        amps = lo[todo, None] + (hi[todo] - lo[todo])[:, None] * frac[None, :]
+        amps[:, 0] = 0.0  # column 0: the control (no test pulse)
+        k = todo.size
+        t_test = np.repeat(test_at[todo], n_grid)
+        a_test = amps.ravel()
+        w_test = np.repeat(w[todo], n_grid)
+        if d is None:
+            times, a, widths = t_test[:, None], a_test[:, None], w_test[:, None]
+        else:
+            times = np.column_stack([np.full(k * n_grid, TRACK_START_MS), t_test])
+            a = np.column_stack([np.full(k * n_grid, conditioning_ua_cm2), a_test])
+            widths = np.column_stack([np.full(k * n_grid, CONDITIONING_WIDTH_MS), w_test])
+        spikes = _run_rows(ecf, fb, ph, fatigue_k_mm, times, a, widths, duration)
+        counts = np.array([np.count_nonzero((s >= t0) & (s < t0 + ww + RESPONSE_WINDOW_MS))
+                           for s, t0, ww in zip(spikes, t_test, w_test, strict=True)]).reshape(k, n_grid)
+        keep = []
+        for row, j in enumerate(todo):
+            fired = counts[row, 1:] > counts[row, 0]
+            grid = amps[row, 1:]
+            if not fired.any():
+                if hi[j] >= STIM_RANGE_UA_CM2[1]:
+                    result[j] = math.inf
+                    continue
+                lo[j], hi[j] = hi[j], STIM_RANGE_UA_CM2[1]
+                keep.append(j)
+                continue
+            first = int(np.argmax(fired))
+            new_lo = lo[j] if first == 0 else grid[first - 1]
+            lo[j], hi[j] = new_lo, grid[first]
+            if hi[j] - lo[j] <= tol * hi[j]:
+                result[j] = 0.5 * (lo[j] + hi[j])
+            else:
+                keep.append(j)
+        todo = np.array(keep, dtype=np.intp)
+    return result
+
+
+def recovery_cycle_pct(
+    ecf: Electrolytes | None = None,
+    delays_ms: ArrayLike = (2.0, 3.0, 5.0, 6.0, 7.0, 10.0, 20.0, 30.0, 40.0, 50.0),
+    *,
+    fibre: str = "motor",
+    ph: float = PH_REF,
+    test_width_ms: float = 0.5,
+) -> np.ndarray:
+    """Threshold change (%) of a test pulse ``delays_ms`` (ms) after one supramaximal conditioning impulse.
+
+    ``100 · (I_conditioned / I_unconditioned − 1)``: positive = refractory or subexcitable, negative =
+    superexcitable (Kiernan et al. 2000 protocol in spirit; test width 0.5 ms). ``inf`` when the test
+    pulse cannot fire (absolutely refractory within the stimulus range).
+    """
+    ecf = Electrolytes() if ecf is None else _check_ecf(ecf)
+    d = check_array("delays_ms", delays_ms, 1.0, 200.0, "ms")
+    tw = check_number("test_width_ms", test_width_ms, 0.05, 2.0, "ms")
+    base = pulse_thresholds_ua_cm2(ecf, [tw], fibre=fibre, ph=ph)[0]
+    cond = pulse_thresholds_ua_cm2(ecf, np.full(d.size, tw), delays_ms=d, fibre=fibre, ph=ph)
+    return 100.0 * (cond / base - 1.0)
+
+
+def strength_duration_ms(
+    ecf: Electrolytes | None = None,
+    *,
+    fibre: str = "motor",
+    ph: float = PH_REF,
+    fatigue_k_mm: float = 0.0,
+    widths_ms: ArrayLike = (0.2, 0.4, 0.6, 0.8, 1.0),
+) -> tuple[float, float]:
+    """Strength–duration time constant (ms) and rheobase (µA/cm²) from Weiss's law.
+
+    Threshold charge ``Q = I·w`` of the pulses ``widths_ms`` is fitted by ``Q = I_rh·(w + τ_SD)`` (least
+    squares): the protocol of Mogyoros et al. 1996 (0.2–1 ms). Returns ``(τ_SD, I_rh)``.
+    """
+    ecf = Electrolytes() if ecf is None else _check_ecf(ecf)
+    w = check_array("widths_ms", widths_ms, 0.01, 5.0, "ms")
+    thr = pulse_thresholds_ua_cm2(ecf, w, fibre=fibre, ph=ph, fatigue_k_mm=fatigue_k_mm, tolerance=0.002)
+    slope, intercept = np.polyfit(w, thr * w, 1)
+    return float(intercept / slope), float(slope)
+
+
+def spikes_per_stimulus(
+    ecf: Electrolytes | None = None,
+    *,
+    fibre: str = "motor",
+    ph: float = PH_REF,
+    strength: float = 2.0,
+    width_ms: float = 0.1,
+    window_ms: float = 30.0,
+) -> int:
+    """Number of spikes one pulse of ``strength`` × its threshold (width ``width_ms``) gives in ``window_ms``.
+
+    A healthy axon answers 1 (no afterdischarge); ``0`` if the pulse cannot fire the axon.
+    """
+    ecf = Electrolytes() if ecf is None else _check_ecf(ecf)
+    thr = pulse_thresholds_ua_cm2(ecf, [width_ms], fibre=fibre, ph=ph)[0]
+    if not math.isfinite(thr):
+        return 0
+    amp = min(strength * thr, STIM_RANGE_UA_CM2[1])
+    s = _run_rows(ecf, _check_fibre(fibre), ph, 0.0, [[TRACK_START_MS]], [[amp]], [[width_ms]],
+                  TRACK_START_MS + window_ms)[0]
+    return int(np.count_nonzero(s >= TRACK_START_MS))
+
+
+def train_response(
+    ecf: Electrolytes | None = None,
+    *,
+    stim_hz: float = 50.0,
+    n_pulses: int = 25,
+    amplitude_ua_cm2: float = 1000.0,
+    width_ms: float = 0.1,
+    fibre: str = "motor",
+) -> tuple[int, int]:
+    """(pulses answered by exactly one spike within 2 ms, total spikes) for a train of ``n_pulses``.
+
+    The clinical repetitive-nerve-stimulation check: a healthy axon answers every supramaximal pulse of a
+    20–50 Hz train one-to-one.
+    """
+    ecf = Electrolytes() if ecf is None else _check_ecf(ecf)
+    f = check_number("stim_hz", stim_hz, 0.1, 200.0, "Hz")
+    starts = TRACK_START_MS + np.arange(int(n_pulses)) * 1000.0 / f
+    s = _run_rows(ecf, _check_fibre(fibre), PH_REF, 0.0, starts[None, :], np.full((1, starts.size), amplitude_ua_cm2),
+                  np.full((1, starts.size), width_ms), float(starts[-1] + 1000.0 / f))[0]
+    one = sum(int(np.count_nonzero((s >= t0) & (s < t0 + 2.0)) == 1) for t0 in starts)
+    return one, int(np.count_nonzero(s >= TRACK_START_MS))

@@ -217,7 +217,7 @@ def test_over_breathing_makes_the_sensory_axon_fire_first():
     # any tetany; over-breathing reaches pH ≈ 7.55–7.65 (COURSE_SPEC V3.3). Silent at pH 7.4 and 7.5.
     assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="sensory", ph=7.5) == 0.0
     assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="sensory", ph=7.6) > 0.0
-    assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="motor", ph=7.55) == 0.0
+    assert ex.spontaneous_rate_hz(NORMAL, 500.0, fibre="motor", ph=7.6) == 0.0
 
 
 @pytest.fixture(scope="module")
@@ -679,3 +679,65 @@ def test_notebook_figures_show_the_normal_band_and_the_run():
     fig = spontaneous_trace_figure(quiet)
     assert fig.layout.title.text == "The motor axon at 1.2 mM Ca²⁺ stays silent with no stimulus"
     np.testing.assert_array_equal(fig.data[0].y, np.round(quiet.v_mv[::10], 1))
+
+
+# ---------------------------------------------------------------------------------------------
+# Threshold tracking helpers and the validation table (COURSE_SPEC V3.3)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_pulse_threshold_is_a_true_threshold():
+    thr = ex.pulse_thresholds_ua_cm2(NORMAL, [0.5])[0]
+    t0 = ex.TRACK_START_MS
+    below = ex.simulate_axon(NORMAL, 20.0, stim_times_ms=[t0], stim_amplitude=[thr * 0.98], stim_width_ms=[0.5])
+    above = ex.simulate_axon(NORMAL, 20.0, stim_times_ms=[t0], stim_amplitude=[thr * 1.02], stim_width_ms=[0.5])
+    assert below.spike_times_ms.size == 0 and above.spike_times_ms.size == 1
+    # Longer pulses need less current, shorter ones more (strength–duration; Weiss 1901, Lapicque 1907).
+    widths = np.array([0.1, 0.2, 0.5, 1.0])
+    thr_w = ex.pulse_thresholds_ua_cm2(NORMAL, widths)
+    assert np.all(np.diff(thr_w) < 0.0) and np.all(np.diff(thr_w * widths) > 0.0)
+
+
+def test_strength_duration_time_constant_is_in_the_human_motor_range():
+    # Mogyoros, Kiernan & Burke 1996 (Brain 119:439): human median motor axons 0.459 ± 0.126 ms (Weiss fit over
+    # 0.2–1 ms); the model sits inside ± 2 SD. Its rheobase lies below the 1-ms threshold, as Weiss's law requires.
+    tau, rheo = ex.strength_duration_ms(NORMAL)
+    assert 0.207 <= tau <= 0.711
+    assert 0.0 < rheo < ex.pulse_thresholds_ua_cm2(NORMAL, [1.0])[0]
+
+
+def test_recovery_cycle_measures_refractoriness_right_after_an_impulse():
+    # Any axon is refractory right after an impulse (threshold raised at 2 ms: Kiernan et al. 2000) and is back
+    # to baseline long after it; the model's too slow recovery in between is a listed limitation (AX12–AX14).
+    rc = ex.recovery_cycle_pct(NORMAL, [2.0, 200.0])
+    assert rc[0] > 20.0
+    assert abs(rc[1]) < 5.0
+
+
+def test_stimulation_helpers_reject_bad_input():
+    for call, name in [
+        (lambda: ex.pulse_thresholds_ua_cm2(NORMAL, [0.0]), "widths_ms"),
+        (lambda: ex.pulse_thresholds_ua_cm2(NORMAL, [0.5], delays_ms=[2.0, 3.0]), "delays_ms"),
+        (lambda: ex.recovery_cycle_pct(NORMAL, [0.2]), "delays_ms"),
+        (lambda: ex.train_response(NORMAL, stim_hz=0.0), "stim_hz"),
+    ]:
+        with pytest.raises(ValueError) as err:
+            call()
+        assert name in str(err.value)
+
+
+def test_excitability_benchmarks_are_sourced_and_every_failure_is_a_listed_limitation():
+    import json
+    from pathlib import Path
+
+    from course.validation import excitability as vx
+
+    bms = vx.BENCHMARKS
+    assert len(bms) >= 10 and len({b.id for b in bms}) == len(bms)
+    assert all(b.model == "excitability" and b.notebook == "03_hyperexcitability_and_cramps.ipynb" for b in bms)
+    assert sum(b.kind == "validation" for b in bms) >= 10  # calibration targets are not counted
+    nb = json.loads(Path(__file__).parents[1].joinpath("notebooks", bms[0].notebook).read_text())
+    box = next("".join(c["source"]) for c in nb["cells"] if "What this model leaves out" in "".join(c["source"]))
+    for b in bms:
+        if b.limitation:
+            assert b.limitation in box, b.id
