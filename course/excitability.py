@@ -612,11 +612,12 @@ def _check_pulses(
                         if g)
         )
     out = []
-    for name, value, lo, hi, unit in (
+    specs: tuple[tuple[str, Any, float, float, str], ...] = (
         ("stim_times_ms", stim_times_ms, 0.0, duration_ms, "ms"),
         ("stim_amplitude", stim_amplitude, *STIM_RANGE_UA_CM2, "µA/cm²"),
         ("stim_width_ms", stim_width_ms, *PULSE_WIDTH_RANGE_MS, "ms"),
-    ):
+    )
+    for name, value, lo, hi, unit in specs:
         if isinstance(value, (str, bytes)) or np.ndim(value) != 1:
             raise ValueError(f"{name}={short_repr(value)} must be a list of numbers (one per pulse, in {unit})")
         arr = np.asarray(value)

@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
@@ -213,7 +213,8 @@ def _rate(key: str, n_days: int, mods: tuple[tuple[str, object], ...]) -> np.nda
 @lru_cache(maxsize=_CACHE_SIZE)
 def _side(key: str, n_days: int, seed: int, mods: tuple[tuple[str, object], ...]) -> ScenarioSide:
     """Scenario ``key``'s rate, seeded diary and weekly totals over ``n_days``."""
-    diary = hm.simulate_diary(key, n_days, seed, **dict(mods))
+    kwargs: dict[str, Any] = dict(mods)
+    diary = hm.simulate_diary(key, n_days, seed, **kwargs)
     intensity = diary.intensity
     return ScenarioSide(
         title=hm.SCENARIOS[key].title,

@@ -39,7 +39,7 @@ def _at(phase: str, day: float, severity: str = "moderate") -> float:
 
 
 def _rtp(severity: str, stat: str) -> float:
-    x = hm.sample_return_to_play(severity, 200_000, seed=2012)
+    x = np.asarray(hm.sample_return_to_play(severity, 200_000, seed=2012))
     return float(x.mean() if stat == "mean" else x.std())
 
 
