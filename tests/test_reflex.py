@@ -1,0 +1,133 @@
+"""The cramp-reflex model (course.reflex, notebook 04): pool design, reflex physics, protocols, EMG, validation."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from course import reflex as rx
+from course.validation import reflex as vr
+from course.validation import run
+
+
+# --- the pool design (Fuglevand, Winter & Patla 1993) --------------------------------------------------------
+def test_recruitment_thresholds_span_30_fold_smallest_first():
+    rte = rx.recruitment_thresholds()
+    assert rte.size == rx.N_UNITS == 100
+    assert np.all(np.diff(rte) > 0)  # size principle: small units first
+    assert rte[-1] / rte[0] == pytest.approx(30.0, rel=0.05)  # Fuglevand 1993: RR = 30
+
+
+def test_peak_rates_and_twitch_forces():
+    pfr = rx.peak_rates_hz()
+    assert pfr[0] == pytest.approx(35.0, abs=0.5) and pfr[-1] == pytest.approx(25.0)  # PFR1 35, PFRD 10
+    p = rx.twitch_forces()
+    assert p[-1] / p[0] == pytest.approx(100.0)  # Fuglevand 1993: RP = 100
+
+
+def test_unit_force_follows_notebook_02_force_frequency_within_8_percent():
+    # the saturated twitch sum against course.contraction.force_frequency, 5–100 Hz
+    err = rx.unit_force_error()
+    assert err["slow"] < 0.08 and err["fast"] < 0.08, err
+
+
+def test_rate_coding_and_recruitment_with_voluntary_drive():
+    tr = rx.simulate_pool(3.0, voluntary=0.3, seed=1)
+    rates = rx.mean_rates_hz(tr, 1.0, 3.0)
+    firing = np.flatnonzero(rates > 0)
+    assert firing.size > 10
+    assert np.all(np.diff(firing) == 1) and firing[0] == 0  # orderly: the smallest units, none skipped
+    assert 5.0 <= rates[firing].min() <= 11.0  # recruitment at ≈ 8 Hz (Milner-Brown et al. 1973)
+    assert rates[0] > rates[firing[-1]]  # earlier-recruited units fire faster (rate coding)
+
+
+def test_force_is_smooth_with_asynchronous_units():
+    tr = rx.simulate_pool(3.0, voluntary=0.4, seed=2)
+    f = tr.force[(tr.t_s > 1.5) & (tr.t_s < 3.0)]
+    assert f.mean() > 0.1
+    assert f.std() / f.mean() < 0.05  # single units ripple at 8–35 Hz, their sum barely does
+
+
+# --- the reflex and the protocols ---------------------------------------------------------------------------
+def test_no_input_no_firing_and_bistability():
+    rest = rx.simulate_pool(3.0)
+    assert sum(s.size for s in rest.motoneuron_spike_times_s) == 0 and not rest.cramped
+    # a brief input in a shortened muscle leaves units firing on their own (PIC; Heckman et al. 2008)
+    short = rx.simulate_pool(8.0, voluntary=0.3, shortened=True)
+    assert short.cramped and short.cramp_intervals_s[0][0] >= rx.VOLUNTARY_S[1]
+    assert not rx.simulate_pool(8.0, voluntary=0.3).cramped  # at rest length the tendon organs prevent it
+
+
+def test_ctf_prone_and_not_prone_reproduce_miller_2009():
+    # Miller et al. 2009: 14.9 ± 1.3 vs 25.5 ± 1.6 Hz (mean ± SEM); accepted mean ± 2 SEM
+    assert 12.3 <= rx.cramp_threshold_hz(prone=True) <= 17.5
+    assert 22.3 <= rx.cramp_threshold_hz(prone=False) <= 28.7
+
+
+def test_ctf_rises_after_cramp_training_and_falls_with_fatigue_lever():
+    base = rx.cramp_threshold_hz()
+    assert rx.cramp_threshold_hz(repeated_cramps=4) > base + 2  # Behringer et al. 2016: +10.6 Hz
+    # the lever follows the theory (Schwellnus 2009); Stone et al. 2010 measured the opposite (limitation)
+    assert rx.cramp_threshold_hz(fatigue=1.0) < base
+
+
+def test_stretch_ends_a_cramp_within_seconds_tetany_goes_on():
+    assert vr.stretch_silence_s() <= 5.0  # Khan & Burne 2007
+    no_stretch = rx.simulate_pool(10.0, stim_hz=30.0)
+    assert no_stretch.cramped
+    assert 0.8 <= vr.tetany_stretch_ratio() <= 1.25  # peripheral firing: the stretch does not reach it
+
+
+def test_low_calcium_gives_peripheral_multiplets_not_a_cramp():
+    tr = rx.simulate_pool(4.0, ca_mM=0.7)
+    assert tr.ectopic_rate_hz > 0 and not tr.cramped
+    assert sum(s.size for s in tr.motoneuron_spike_times_s) == 0  # the spinal cord is silent
+    isis = np.concatenate([np.diff(s) for s in tr.spike_times_s if s.size > 1])
+    assert (isis < 0.015).mean() > 0.3  # doublets/triplets: intervals < 15 ms
+    assert rx.simulate_pool(2.0, ca_mM=1.2).ectopic_rate_hz == 0.0
+
+
+def test_emg_grows_with_recruitment_and_is_seeded():
+    ratio = run(next(b for b in vr.BENCHMARKS if b.id == "reflex_emg_grows")).value
+    assert 1.5 <= ratio <= 6.0  # Lawrence & De Luca 1983
+    a, b = rx.simulate_pool(1.0, voluntary=0.2, seed=3), rx.simulate_pool(1.0, voluntary=0.2, seed=3)
+    assert np.array_equal(a.emg_mV, b.emg_mV)
+    c = rx.simulate_pool(1.0, voluntary=0.2, seed=4)
+    assert not np.array_equal(a.emg_mV, c.emg_mV)
+    assert np.all(a.emg_envelope_mV >= 0)
+
+
+def test_trace_shapes():
+    tr = rx.simulate_pool(2.0, stim_hz=10.0)
+    n = int(2.0 * 1000 / rx.EMG_DT_MS)
+    assert tr.t_s.size == tr.force.size == tr.emg_mV.size == tr.emg_envelope_mV.size == n
+    assert len(tr.spike_times_s) == rx.N_UNITS and tr.recruitment_threshold.size == rx.N_UNITS
+    assert 0 <= tr.force.min() and tr.force.max() <= 1.0
+
+
+@pytest.mark.parametrize(("kw", "name"), [
+    ({"duration_s": 0.1}, "duration_s"), ({"stim_hz": 500.0}, "stim_hz"), ({"fatigue": 2.0}, "fatigue"),
+    ({"ia_gain": -1.0}, "ia_gain"), ({"ib_gain": math.nan}, "ib_gain"), ({"ca_mM": 0.1}, "ca_mM"),
+    ({"voluntary": 1.5}, "voluntary"), ({"stretch_at_s": 99.0}, "stretch_at_s"), ({"seed": -1}, "seed"),
+])
+def test_bad_input_names_the_parameter(kw, name):
+    args = {"duration_s": 2.0, **kw}
+    d = args.pop("duration_s")
+    with pytest.raises(ValueError, match=name):
+        rx.simulate_pool(d, **args)
+
+
+def test_ctf_bad_input():
+    with pytest.raises(ValueError, match="repeated_cramps"):
+        rx.cramp_threshold_hz(repeated_cramps=50)
+
+
+# --- validation table -----------------------------------------------------------------------------------------
+def test_reflex_benchmarks_pass_or_are_declared_limitations():
+    assert len(vr.BENCHMARKS) >= 10
+    results = [run(b) for b in vr.BENCHMARKS]
+    for r in results:
+        assert r.passed or r.benchmark.limitation, (r.benchmark.id, r.value)
+    assert sum(r.benchmark.kind == "validation" and r.passed for r in results) >= 8
