@@ -58,6 +58,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 import numpy as np
 
@@ -191,7 +192,7 @@ ECTOPIC_RATE_SCALE_HZ = 40.0
 MULTIPLET_MS = 8.0
 
 #: Allowed ranges of the public parameters (name → (low, high, unit)).
-PARAM_RANGES = {
+PARAM_RANGES = MappingProxyType({
     "duration_s": (0.5, 60.0, "s"),
     "stim_hz": (1.0, 100.0, "Hz"),
     "fatigue": (0.0, 1.0, ""),
@@ -202,7 +203,7 @@ PARAM_RANGES = {
     "ca_mM": (0.5, 1.5, "mM"),
     "seed": (0, 2**32 - 1, ""),
     "repeated_cramps": (0, 20, "sessions"),
-}
+})
 
 
 def _check(name: str, value: object) -> float:
@@ -329,9 +330,9 @@ def _ectopic_spikes(rate_hz: float, duration_s: float, rng: np.random.Generator)
         starts = np.cumsum(rng.exponential(1.0 / burst_hz, n))
         starts = starts[starts < duration_s - 0.05]
         sizes = rng.integers(2, 4, starts.size)  # doublets and triplets
-        spikes = [s + MULTIPLET_MS / 1000.0 * np.arange(k) * rng.uniform(0.7, 1.3) for s, k in zip(starts, sizes,
-                                                                                                    strict=True)]
-        out[i] = np.concatenate(spikes) if spikes else np.zeros(0)
+        gap = MULTIPLET_MS / 1000.0 * rng.uniform(0.7, 1.3, starts.size)
+        within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        out[i] = np.repeat(starts, sizes) + within * np.repeat(gap, sizes)
     return out
 
 
@@ -368,7 +369,7 @@ class _LoopResult:
 
 
 def _loop(drive: _Drive, duration_s: float, seed: int, dt_ms: float = DT_MS, record_spikes: bool = True,
-          keep_rates: bool = True) -> _LoopResult:
+          keep_rates: bool = True, rate_dtype: type = np.float32) -> _LoopResult:
     """Integrate the motoneuron pool (exponential Euler) for every batch row at once."""
     dt = dt_ms / 1000.0
     n_steps = int(round(duration_s / dt))
@@ -402,7 +403,7 @@ def _loop(drive: _Drive, duration_s: float, seed: int, dt_ms: float = DT_MS, rec
     force = np.zeros((batch, 1))
     phase = np.full(shape, 0.9)
     force_decay = math.exp(-dt / 0.1)
-    rates = np.zeros((n_steps, batch, N_UNITS), dtype=np.float32) if keep_rates else np.zeros((0, batch, N_UNITS))
+    rates = np.zeros((n_steps, batch, N_UNITS), dtype=rate_dtype) if keep_rates else np.zeros((0, batch, N_UNITS))
     spk_step: list[np.ndarray] = []
     spk_frac: list[np.ndarray] = []
     spk_idx: list[np.ndarray] = []
@@ -443,7 +444,7 @@ def _loop(drive: _Drive, duration_s: float, seed: int, dt_ms: float = DT_MS, rec
         unit_force = np.where(slow, steady_slow[ri], steady_fast[ri])
         force = force * force_decay + (1.0 - force_decay) * (unit_force @ weights)[:, None]
         if keep_rates:
-            rates[k] = rate
+            rates[k] = np.rint(rate) if rate_dtype is np.uint8 else rate
         if record_spikes:
             phase = np.where(rate > 0.0, phase + rate * dt, 0.9)
             fired = phase >= 1.0
@@ -455,19 +456,23 @@ def _loop(drive: _Drive, duration_s: float, seed: int, dt_ms: float = DT_MS, rec
                 spk_idx.append(b * N_UNITS + u)
                 jitter = ISI_CV * rng.standard_normal(int(fired.sum()))
                 phase[fired] = np.minimum(phase[fired] - 1.0 - jitter, 0.8)
-    spikes = None
-    if record_spikes:
-        spikes = [[np.zeros(0) for _ in range(N_UNITS)] for _ in range(batch)]
-        if spk_step:
-            steps = np.concatenate(spk_step)
-            times = (steps + np.concatenate(spk_frac)) * dt
-            idx = np.concatenate(spk_idx)
-            order = np.argsort(idx, kind="stable")
-            idx, times = idx[order], times[order]
-            bounds = np.searchsorted(idx, np.arange(batch * N_UNITS + 1))
-            for j in range(batch * N_UNITS):
-                spikes[j // N_UNITS][j % N_UNITS] = np.sort(times[bounds[j]:bounds[j + 1]])
+    spikes = _collect_spikes(spk_step, spk_frac, spk_idx, batch, dt) if record_spikes else None
     return _LoopResult(rates, stim_units, spikes, dt)
+
+
+def _collect_spikes(spk_step: list[np.ndarray], spk_frac: list[np.ndarray], spk_idx: list[np.ndarray], batch: int,
+                    dt: float) -> list[list[np.ndarray]]:
+    """Spike times (s) per batch row and unit from the loop's (step, fraction of step, flat index) records."""
+    spikes = [[np.zeros(0) for _ in range(N_UNITS)] for _ in range(batch)]
+    if spk_step:
+        times = (np.concatenate(spk_step) + np.concatenate(spk_frac)) * dt
+        idx = np.concatenate(spk_idx)
+        order = np.argsort(idx, kind="stable")
+        idx, times = idx[order], times[order]
+        bounds = np.searchsorted(idx, np.arange(batch * N_UNITS + 1))
+        for j in range(batch * N_UNITS):
+            spikes[j // N_UNITS][j % N_UNITS] = np.sort(times[bounds[j]:bounds[j + 1]])
+    return spikes
 
 
 def _cramp_intervals(rates: np.ndarray, dt: float, input_end_s: float) -> list[tuple[float, float]]:
@@ -574,6 +579,19 @@ def _envelope(emg: np.ndarray) -> np.ndarray:
     return (c[hi] - c[lo]) / (hi - lo)
 
 
+def _single_drive(stim_hz: float | None, fatigue: float, ia: float, ib: float, voluntary: float, shortened: bool,
+                  stretch_at_s: float | None, setting: Setting, repeated: int) -> _Drive:
+    return _Drive(
+        stim_hz=np.array([[float(stim_hz or 0.0)]]),
+        ia=np.array([[ia * (1.0 + FATIGUE_IA * fatigue)]]),
+        ib=np.array([[_ib_multiplier(ib, fatigue, setting, repeated)]]),
+        pic=np.array([[PIC_AMPLITUDE * setting.pic_factor]]),
+        voluntary=np.array([[voluntary]]),
+        base_length=SHORTENED_LENGTH if shortened else 0.0,
+        stretch_at_s=np.array([[math.nan if stretch_at_s is None else float(stretch_at_s)]]),
+    )
+
+
 def simulate_pool(
     duration_s: float,
     *,
@@ -642,16 +660,7 @@ def simulate_pool(
     s = _check_int("seed", seed)
     rep = _check_int("repeated_cramps", repeated_cramps)
     dt = check_number("dt_ms", dt_ms, 0.25, 10.0, "ms")
-    setting = PRONE if prone else NOT_PRONE
-    drive = _Drive(
-        stim_hz=np.array([[float(stim_hz or 0.0)]]),
-        ia=np.array([[ia * (1.0 + FATIGUE_IA * f)]]),
-        ib=np.array([[_ib_multiplier(ib, f, setting, rep)]]),
-        pic=np.array([[PIC_AMPLITUDE * setting.pic_factor]]),
-        voluntary=np.array([[v]]),
-        base_length=SHORTENED_LENGTH if shortened else 0.0,
-        stretch_at_s=np.array([[math.nan if stretch_at_s is None else float(stretch_at_s)]]),
-    )
+    drive = _single_drive(stim_hz, f, ia, ib, v, shortened, stretch_at_s, PRONE if prone else NOT_PRONE, rep)
     res = _loop(drive, d, s, dt)
     assert res.spikes is not None
     mn = tuple(res.spikes[0])

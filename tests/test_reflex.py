@@ -131,3 +131,14 @@ def test_reflex_benchmarks_pass_or_are_declared_limitations():
     for r in results:
         assert r.passed or r.benchmark.limitation, (r.benchmark.id, r.value)
     assert sum(r.benchmark.kind == "validation" and r.passed for r in results) >= 8
+
+
+# --- the explorer's table (coarse step) against the 1-ms model ----------------------------------------------
+def test_explorer_table_agrees_with_the_model_on_cramp_or_not():
+    from course.ui.reflex import ReflexInputs, compute_view
+
+    exact = rx.cramps_at(np.array([12.0, 28.0, 40.0]))
+    table = [compute_view(ReflexInputs(stim_hz=f)).cramp_s >= rx.CRAMP_MIN_S for f in (12.0, 28.0, 40.0)]
+    assert list(exact) == table == [False, True, True]
+    # a stretch ends the cramp in the table too (Khan & Burne 2007)
+    assert compute_view(ReflexInputs(stim_hz=28.0, stretch=True)).cramp_s < rx.CRAMP_MIN_S
