@@ -6,7 +6,7 @@ per process for every node of the control grid (:data:`FATIGUE_GRID` × :data:`I
 :data:`FREQ_GRID_HZ` × stretch off/on; all nodes in one batched loop at :data:`TABLE_DT_MS`, ≈ 5 s) and keeps each
 unit's firing rate (Hz, uint8). A move then reads its node's rates and builds the spikes (phase accumulation with
 the model's interval jitter), adds the electrode-driven and ectopic (low Ca²⁺, from notebook 03's axon table)
-spikes, and computes force (notebook 02 twitches at 2 ms) and EMG (1 kHz, :data:`EMG_CLASSES` action-potential
+spikes, and computes force (notebook 02 twitches at 5 ms) and EMG (1 kHz, :data:`EMG_CLASSES` action-potential
 shapes instead of one per unit). Error of the coarse step against the 1-ms model (tests/test_reflex.py,
 benchmarks/RESULTS.md): cramp / no cramp agrees at the nodes tested and the cramp-threshold frequency is within one
 protocol step. Ectopic spikes do not feed back into the Ib loop here (they do in :func:`course.reflex.simulate_pool`).
@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ipywidgets as widgets
 import numpy as np
@@ -43,10 +43,15 @@ WINDOW_S = 7.0
 STRETCH_AT_S = rx.TRAIN_START_S + rx.TRAIN_S + 1.0
 #: Step of the tabulated motoneuron loop (ms); force is drawn at FORCE_DT_MS and EMG at EMG_DT_MS.
 TABLE_DT_MS = 20.0
-FORCE_DT_MS = 2.0
+FORCE_DT_MS = 5.0
 EMG_DT_MS = 1.0
 #: Number of action-potential shapes (size classes of 10 units each) in the explorer's EMG.
 EMG_CLASSES = 10
+#: The raster draws at most this many spikes per size class of 10 units (:func:`_thin_raster`); the EMG trace
+#: every EMG_DRAW_STEP-th sample (2 ms) and its envelope every ENVELOPE_DRAW_STEP-th (10 ms).
+RASTER_MAX_PER_CLASS = 300
+EMG_DRAW_STEP = 2
+ENVELOPE_DRAW_STEP = 10
 SEED = 0
 
 
@@ -119,27 +124,84 @@ def _emg_spectra(nfft: int) -> np.ndarray:
     return np.fft.rfft(np.roll(np.pad(shapes, ((0, 0), (0, nfft - t.size))), -(t.size // 2), axis=1), nfft)
 
 
-def _spikes_from_rates(rates: np.ndarray, rng: np.random.Generator) -> list[np.ndarray]:
-    """Spike times (s) of each unit from its tabulated rate: phase accumulation with interval jitter."""
+def _spikes_from_rates(rates: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Spike times (s) and unit indices (sorted by unit, then time) from the tabulated rates (steps × units):
+    phase accumulation with interval jitter, all units at once (no Python loop over units)."""
     dt = TABLE_DT_MS / 1000.0
     r = rates.astype(float)
-    phase = np.cumsum(r * dt, axis=0) + 0.9 * (r[:1] > 0) + rng.uniform(0.0, 0.3, r.shape[1])
-    count = np.floor(phase)
-    out: list[np.ndarray] = []
-    steps = np.arange(r.shape[0]) * dt
-    for i in range(r.shape[1]):
-        if not r[:, i].any():
-            out.append(np.zeros(0))
-            continue
-        n = int(count[-1, i])
-        targets = np.arange(1, n + 1, dtype=float)
-        t = np.interp(targets, phase[:, i], steps + dt)
-        # only where the unit fires (the phase is flat while it is silent)
-        keep = np.interp(t, steps, r[:, i], left=0.0) > 0
-        t = t[keep]
-        isi = np.diff(t, prepend=t[0] - 0.05) if t.size else t
-        out.append(np.sort(t + rx.ISI_CV * 0.5 * isi * rng.standard_normal(t.size)))
-    return out
+    offset = 0.9 * (r[0] > 0) + rng.uniform(0.0, 0.3, r.shape[1])
+    phase = np.cumsum(r * dt, axis=0) + offset
+    prev = np.vstack([offset, phase[:-1]])
+    n_new = (np.floor(phase) - np.floor(prev)).astype(int)
+    k, unit = np.nonzero(n_new)
+    reps = n_new[k, unit]
+    k, unit = np.repeat(k, reps), np.repeat(unit, reps)
+    first = np.floor(prev[k, unit]) + 1.0
+    within = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+    target = first + within
+    p0, p1 = prev[k, unit], phase[k, unit]
+    t = (k + (target - p0) / (p1 - p0)) * dt
+    order = np.lexsort((t, unit))
+    t, unit = t[order], unit[order]
+    isi = np.diff(t, prepend=-1.0)
+    isi[np.r_[True, unit[1:] != unit[:-1]][: t.size]] = 0.05
+    t = t + rx.ISI_CV * 0.5 * isi * rng.standard_normal(t.size)
+    order = np.lexsort((t, unit))
+    return t[order], unit[order]
+
+
+def _flat(trains: tuple[np.ndarray, ...] | list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-unit spike arrays → (times s, unit indices)."""
+    times = np.concatenate([np.asarray(s, float) for s in trains]) if len(trains) else np.zeros(0)
+    units = np.repeat(np.arange(len(trains)), [len(s) for s in trains])
+    return times, units
+
+
+@lru_cache(maxsize=256)
+def _node_spikes(node: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """(times s, unit indices, cramp seconds) of one control node's motoneuron spikes (seeded; cached)."""
+    rates = pool_table()[0][node]
+    t, u = _spikes_from_rates(rates, np.random.default_rng(SEED))
+    return t, u, _cramp_seconds(rates)
+
+
+@cache
+def _pulse_spikes(hz: float) -> tuple[np.ndarray, np.ndarray]:
+    """(times s, unit indices) of the electrode-driven spikes of the stimulated axons at ``hz`` (Hz; cached)."""
+    pulses = rx.TRAIN_START_S + np.arange(0.0, rx.TRAIN_S - 1e-9, 1.0 / hz) + 0.005
+    units = np.flatnonzero(pool_table()[1])
+    return np.tile(pulses, units.size), np.repeat(units, pulses.size)
+
+
+@lru_cache(maxsize=64)
+def _ectopic_rate(ca_mM: float) -> float:
+    """Notebook 03's spontaneous axon firing rate (Hz) at this Ca²⁺ (mM); 0 from 1.2 mM up (cached)."""
+    from course.excitability_table import lookup
+
+    return float(lookup(ca_mM)[0]) if ca_mM < 1.2 else 0.0
+
+
+@lru_cache(maxsize=64)
+def _ectopic_flat(rate_hz: float) -> tuple[np.ndarray, np.ndarray]:
+    return _flat(_ectopic(rate_hz))
+
+
+def _binned(times_s: np.ndarray, rows: np.ndarray, n_rows: int, dt_ms: float, n: int) -> np.ndarray:
+    """Spike counts (n_rows × n) per ``dt_ms`` bin: one ``np.bincount`` over row·n + bin."""
+    idx = (times_s * (1000.0 / dt_ms)).astype(int)
+    ok = (idx >= 0) & (idx < n)
+    return np.bincount(rows[ok] * n + idx[ok], minlength=n_rows * n).reshape(n_rows, n).astype(float)
+
+
+def _thin_raster(times_s: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """At most :data:`RASTER_MAX_PER_CLASS` spikes of each size class of 10 units drawn: every k-th spike of the
+    class (sorted by unit, then time), so each unit keeps the same share of its spikes and its timing."""
+    cls = units // (rx.N_UNITS // EMG_CLASSES)
+    counts = np.bincount(cls, minlength=EMG_CLASSES)
+    stride = np.maximum(1, -(-counts // RASTER_MAX_PER_CLASS))
+    rank = np.arange(units.size) - np.repeat(np.cumsum(counts) - counts, counts)
+    keep = rank % stride[cls] == 0
+    return times_s[keep], units[keep] + 1.0
 
 
 @dataclass(frozen=True)
@@ -156,7 +218,8 @@ class ReflexInputs:
 
 @dataclass(frozen=True, eq=False)
 class ReflexView:
-    """What the explorer shows: raster (s, unit number), force (s, %), EMG and envelope (s, mV), title, words."""
+    """What the explorer shows: raster (s, unit number; thinned), force (s, %), EMG and envelope (s, mV; EMG every
+    2 ms, envelope every 10 ms, on their own time axes), title, words."""
 
     inputs: ReflexInputs
     raster_x: np.ndarray
@@ -170,6 +233,7 @@ class ReflexView:
     words: str
     cramp_s: float
     summary_html: str
+    t_envelope: np.ndarray
 
 
 def _cramp_seconds(rates: np.ndarray) -> float:
@@ -178,71 +242,133 @@ def _cramp_seconds(rates: np.ndarray) -> float:
     return float(sum(b - a for a, b in spans))
 
 
-def compute_view(inputs: ReflexInputs) -> ReflexView:
-    """The pure part of the explorer (models and numpy only)."""
-    rates = node_rates(inputs.fatigue, inputs.ia_gain, inputs.ib_gain, inputs.stim_hz, inputs.stretch)
-    stim_units = pool_table()[1]
-    rng = np.random.default_rng(SEED)
-    spikes = _spikes_from_rates(rates, rng)
-    hz = FREQ_GRID_HZ[_nearest(FREQ_GRID_HZ, inputs.stim_hz)]
-    pulses = rx.TRAIN_START_S + np.arange(0.0, rx.TRAIN_S - 1e-9, 1.0 / hz) + 0.005
-    from course.excitability_table import lookup
+N_FORCE = int(WINDOW_S * 1000 / FORCE_DT_MS)
+N_EMG = int(WINDOW_S * 1000 / EMG_DT_MS)
 
-    ect_rate = lookup(inputs.ca_mM)[0] if inputs.ca_mM < 1.2 else 0.0
-    ectopic = _ectopic(float(ect_rate))
-    all_spikes = [np.sort(np.concatenate([s, pulses if stim_units[i] else np.zeros(0), ectopic[i]]))
-                  for i, s in enumerate(spikes)]
-    # force: twitches at FORCE_DT_MS, saturated per fibre type, weighted by unit size
-    n_f = int(WINDOW_S * 1000 / FORCE_DT_MS)
-    w = rx.twitch_forces() / rx.twitch_forces().sum()
-    slow = rx._is_slow()
-    force = np.zeros(n_f)
+
+@dataclass(frozen=True, eq=False)
+class _Part:
+    """What one set of spikes adds (before the nonlinear steps): the units that fire (``rows``), their summed
+    twitches before saturation (rows × N_FORCE, twitch units) and the EMG they make (N_EMG samples, mV). Both are
+    linear in the spikes, so the motoneuron, electrode and ectopic parts are computed (and cached) apart."""
+
+    rows: np.ndarray
+    twitch_sum: np.ndarray
+    emg_mv: np.ndarray
+
+
+def _part(times_s: np.ndarray, units: np.ndarray) -> _Part:
+    trains = _binned(times_s, units, rx.N_UNITS, FORCE_DT_MS, N_FORCE)
+    rows = np.flatnonzero(trains.any(axis=1))
+    twitch_sum = np.zeros((rows.size, N_FORCE), dtype=np.float32)
+    slow = rx._is_slow()[rows]
     for fibre, mask in (("slow", slow), ("fast", ~slow)):
-        k = _kernels()[fibre]
-        units = np.flatnonzero(mask)
-        trains = np.zeros((units.size, n_f))
-        for row, i in enumerate(units):
-            idx = (all_spikes[i] * 1000 / FORCE_DT_MS).astype(int)
-            np.add.at(trains[row], idx[(idx >= 0) & (idx < n_f)], 1.0)
-        nfft = 1 << int(math.ceil(math.log2(n_f + k.size)))
-        active = trains.any(axis=1)
-        if not active.any():
-            continue
-        conv = np.fft.irfft(np.fft.rfft(trains[active], nfft) * _kernel_spectrum(fibre, nfft), nfft)[:, :n_f]
-        ff = rx._fibre_force(fibre)
-        force += w[units[active]] @ rx._saturate(ff.gain * np.maximum(conv, 0.0), ff.exponent)
-    # EMG at EMG_DT_MS from EMG_CLASSES shapes
-    n_e = int(WINDOW_S * 1000 / EMG_DT_MS)
-    nfft = 1 << int(math.ceil(math.log2(n_e + 64)))
-    classes = np.zeros((EMG_CLASSES, nfft))
-    per = rx.N_UNITS // EMG_CLASSES
-    for i, s in enumerate(all_spikes):
-        idx = (s * 1000 / EMG_DT_MS).astype(int)
-        np.add.at(classes[i // per], idx[(idx >= 0) & (idx < n_e)], 1.0)
-    emg = np.fft.irfft((np.fft.rfft(classes, nfft) * _emg_spectra(nfft)).sum(axis=0), nfft)[:n_e]
-    emg += rx.EMG_NOISE_MV * rng.standard_normal(n_e)
+        if mask.any():
+            nfft = 1 << int(math.ceil(math.log2(N_FORCE + _kernels()[fibre].size)))
+            spec = np.fft.rfft(trains[rows[mask]], nfft) * _kernel_spectrum(fibre, nfft)
+            twitch_sum[mask] = np.fft.irfft(spec, nfft)[:, :N_FORCE]
+    nfft = 1 << int(math.ceil(math.log2(N_EMG + 64)))
+    classes = _binned(times_s, units // (rx.N_UNITS // EMG_CLASSES), EMG_CLASSES, EMG_DT_MS, nfft)
+    used = np.flatnonzero(classes.any(axis=1))
+    emg = np.fft.irfft((np.fft.rfft(classes[used], nfft) * _emg_spectra(nfft)[used]).sum(axis=0), nfft)[:N_EMG]
+    return _Part(rows, twitch_sum, emg)
+
+
+@lru_cache(maxsize=32)
+def _node_part(node: int) -> _Part:
+    return _part(*_node_spikes(node)[:2])
+
+
+@cache
+def _pulse_part(hz: float) -> _Part:
+    return _part(*_pulse_spikes(hz))
+
+
+@lru_cache(maxsize=32)
+def _ectopic_part(rate_hz: float) -> _Part:
+    return _part(*_ectopic_flat(rate_hz))
+
+
+@cache
+def _emg_noise() -> np.ndarray:
+    return rx.EMG_NOISE_MV * np.random.default_rng([SEED, 1]).standard_normal(N_EMG)
+
+
+def _force(parts: tuple[_Part, ...]) -> np.ndarray:
+    """Force (fraction of maximal; N_FORCE samples): the parts' twitch sums added per unit, saturated per unit
+    and fibre type (notebook 02's force-frequency relation; :func:`course.reflex._saturate` in float32, where
+    ``pow`` is ≈ 5× faster, relative error < 1e-6), weighted by unit size."""
+    total = np.zeros((rx.N_UNITS, N_FORCE), dtype=np.float32)
+    for p in parts:
+        total[p.rows] += p.twitch_sum
+    rows = np.unique(np.concatenate([p.rows for p in parts]))
+    w = rx.twitch_forces() / rx.twitch_forces().sum()
+    slow = rx._is_slow()[rows]
+    force = np.zeros(N_FORCE)
+    for fibre, mask in (("slow", slow), ("fast", ~slow)):
+        if mask.any():
+            ff = rx._fibre_force(fibre)
+            r = rows[mask]
+            x = np.float32(ff.gain) * np.maximum(total[r], np.float32(0.0))
+            force += w[r] @ rx._saturate(x, np.float32(ff.exponent)).astype(float)
+    return force
+
+
+def warm() -> None:
+    """Build, once per process, the table and the parts every move may need besides its node's: the electrode
+    part of each frequency and the ectopic part of each Ca²⁺ slider position (≈ 0.1 s after the table)."""
+    pool_table()
+    for hz in FREQ_GRID_HZ:
+        _pulse_part(hz)
+    lo, hi, step = CA_RANGE
+    for i in range(int(round((hi - lo) / step)) + 1):
+        _ectopic_part(_ectopic_rate(round(lo + i * step, 6)))
+
+
+def compute_view(inputs: ReflexInputs) -> ReflexView:
+    """The pure part of the explorer (models and numpy only). The motoneuron spikes of each control node, the
+    electrode pulses of each frequency and the ectopic spikes of each Ca²⁺ are cached apart with what they add
+    to the twitch sums and the EMG (both linear, :class:`_Part`); a move adds the three parts, saturates the force
+    per unit, smooths the EMG and thins what is drawn."""
+    node = _node(inputs.fatigue, inputs.ia_gain, inputs.ib_gain, inputs.stim_hz, inputs.stretch)
+    t_mn, u_mn, cramp = _node_spikes(node)
+    hz = FREQ_GRID_HZ[_nearest(FREQ_GRID_HZ, inputs.stim_hz)]
+    t_p, u_p = _pulse_spikes(hz)
+    ect_rate = _ectopic_rate(round(inputs.ca_mM, 6))
+    t_e, u_e = _ectopic_flat(ect_rate)
+    times = np.concatenate([t_mn, t_p, t_e])
+    units = np.concatenate([u_mn, u_p, u_e]).astype(np.int16)
+    order = np.argsort(units, kind="stable")  # grouped by unit for the raster thinning (radix sort)
+    times, units = times[order], units[order].astype(np.intp)
+    parts = (_node_part(node), _pulse_part(hz), _ectopic_part(ect_rate))
+    n_f, n_e = N_FORCE, N_EMG
+    force = _force(parts)
+    emg = parts[0].emg_mv + parts[1].emg_mv + parts[2].emg_mv + _emg_noise()
     win = int(rx.ENVELOPE_MS / EMG_DT_MS)
-    env = np.convolve(np.abs(emg), np.ones(win) / win, mode="same")
-    x = np.concatenate(all_spikes)
-    y = np.concatenate([np.full(s.size, i + 1.0) for i, s in enumerate(all_spikes)])
-    cramp = _cramp_seconds(rates)
-    after = (rx.TRAIN_START_S + rx.TRAIN_S, WINDOW_S)
-    n_after = sum(int(((s >= after[0]) & (s < after[1])).sum() > 0) for s in all_spikes)
+    c = np.concatenate([np.zeros(1), np.cumsum(np.abs(emg))])
+    lo = np.clip(np.arange(n_e) - win // 2, 0, n_e)
+    env = (c[np.minimum(lo + win, n_e)] - c[lo]) / win  # moving mean over ENVELOPE_MS, centred
+    x, y = _thin_raster(times, units)
+    after = times >= rx.TRAIN_START_S + rx.TRAIN_S
+    n_after = int(np.unique(units[after]).size)
     tetany = f"; notebook 03's axon fires {ect_rate:.0f} spikes/s on its own at {inputs.ca_mM:.2f} mM Ca²⁺ (tetany)" \
         if ect_rate > 0 else ""
     state = (f"the pool keeps firing on its own for {cramp:.1f} s after the train (a cramp)" if cramp >= rx.CRAMP_MIN_S
              else "the pool falls silent when the train stops (no cramp)")
     stretch_words = f"; the stretch starts at {STRETCH_AT_S:.1f} s" if inputs.stretch else ""
+    thinned = f" (raster: {x.size} of {times.size} spikes drawn)" if x.size < times.size else ""
     words = (f"A {rx.TRAIN_S:.0f}-s train at {hz:g} Hz: {state}; {n_after} of {rx.N_UNITS} units fire after it; "
              f"force peaks at {100 * force.max():.0f} % of maximal and the smoothed EMG at {env.max():.2f} mV"
-             f"{stretch_words}{tetany}.")
+             f"{stretch_words}{tetany}{thinned}.")
     title = f"{hz:g} Hz train{' + stretch' if inputs.stretch else ''}, Ca²⁺ {inputs.ca_mM:.2f} mM"
     summary = (f'<p style="margin:2px 0 6px 0;font-size:13px"><b>Your reflex:</b> Ia × '
                f"{inputs.ia_gain * (1 + rx.FATIGUE_IA * inputs.fatigue):.2f}, Ib × "
                f"{rx._ib_multiplier(inputs.ib_gain, inputs.fatigue, rx.NOT_PRONE, 0):.2f} "
                f"(fatigue {inputs.fatigue:.1f}); {html.escape(state)}.</p>")
+    t_e = np.arange(n_e) * EMG_DT_MS / 1000
     return ReflexView(inputs, x, y, np.arange(n_f) * FORCE_DT_MS / 1000, 100.0 * force,
-                      np.arange(n_e) * EMG_DT_MS / 1000, emg, env, title, words, cramp, summary)
+                      t_e[::EMG_DRAW_STEP], emg[::EMG_DRAW_STEP], env[::ENVELOPE_DRAW_STEP], title, words, cramp,
+                      summary, t_e[::ENVELOPE_DRAW_STEP])
 
 
 class ReflexExplorer(Explorer):
@@ -252,6 +378,7 @@ class ReflexExplorer(Explorer):
     (a toggle button), ``"ca_mM"``. Figure ``"pool"``; texts ``"pool"`` and ``"summary"``."""
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
+        warm()
         d = ReflexInputs()
         return {
             "fatigue": unit_slider("Fatigue", "0–1", 0.0, 1.0, 0.5, d.fatigue, readout_format=".1f"),
@@ -287,7 +414,7 @@ class ReflexExplorer(Explorer):
     def render(self, view: ReflexView) -> None:
         push_traces(
             self.figures["pool"], POOL_TRACES, relayout={"title.text": view.title},
-            x={"raster": view.raster_x, "force": view.t_force, "emg": view.t_emg, "envelope": view.t_emg},
+            x={"raster": view.raster_x, "force": view.t_force, "emg": view.t_emg, "envelope": view.t_envelope},
             y={"raster": view.raster_y, "force": view.force_pct, "emg": view.emg_mv, "envelope": view.envelope_mv},
         )
         set_alt_text(self.texts["pool"], view.words)
