@@ -1,4 +1,8 @@
-"""The cramp-reflex model (course.reflex, notebook 04): pool design, reflex physics, protocols, EMG, validation."""
+"""The cramp-reflex model (course.reflex, notebook 04): pool design, reflex physics, protocols, EMG, validation.
+
+The cramp-threshold searches, the stretch protocols and the whole validation table (seconds each) are marked
+``slow``: they run in ``make test``, not in ``make check`` (the default tier stays under 15 s).
+"""
 
 from __future__ import annotations
 
@@ -60,12 +64,14 @@ def test_no_input_no_firing_and_bistability():
     assert not rx.simulate_pool(8.0, voluntary=0.3).cramped  # at rest length the tendon organs prevent it
 
 
+@pytest.mark.slow  # protocol searches / whole table: `make test`, not `make check`
 def test_ctf_prone_and_not_prone_reproduce_miller_2009():
     # Miller et al. 2009: 14.9 ± 1.3 vs 25.5 ± 1.6 Hz (mean ± SEM); accepted mean ± 2 SEM
     assert 12.3 <= rx.cramp_threshold_hz(prone=True) <= 17.5
     assert 22.3 <= rx.cramp_threshold_hz(prone=False) <= 28.7
 
 
+@pytest.mark.slow  # protocol searches / whole table: `make test`, not `make check`
 def test_ctf_rises_after_cramp_training_and_falls_with_fatigue_lever():
     base = rx.cramp_threshold_hz()
     assert rx.cramp_threshold_hz(repeated_cramps=4) > base + 2  # Behringer et al. 2016: +10.6 Hz
@@ -73,6 +79,7 @@ def test_ctf_rises_after_cramp_training_and_falls_with_fatigue_lever():
     assert rx.cramp_threshold_hz(fatigue=1.0) < base
 
 
+@pytest.mark.slow  # protocol searches / whole table: `make test`, not `make check`
 def test_stretch_ends_a_cramp_within_seconds_tetany_goes_on():
     assert vr.stretch_silence_s() <= 5.0  # Khan & Burne 2007
     no_stretch = rx.simulate_pool(10.0, stim_hz=30.0)
@@ -125,6 +132,7 @@ def test_ctf_bad_input():
 
 
 # --- validation table -----------------------------------------------------------------------------------------
+@pytest.mark.slow  # protocol searches / whole table: `make test`, not `make check`
 def test_reflex_benchmarks_pass_or_are_declared_limitations():
     assert len(vr.BENCHMARKS) >= 10
     results = [run(b) for b in vr.BENCHMARKS]
@@ -134,6 +142,21 @@ def test_reflex_benchmarks_pass_or_are_declared_limitations():
 
 
 # --- the explorer's table (coarse step) against the 1-ms model ----------------------------------------------
+def test_coarse_table_step_agrees_with_the_model_on_cramp_or_not():
+    # the explorer's tabulated loop (20-ms step, uint8 rates) on four of its nodes, against the 1-ms model
+    from course.ui.reflex import TABLE_DT_MS, _cramp_seconds, table_rates
+
+    freqs = np.array([12.0, 28.0, 40.0, 28.0])
+    ones = np.ones(4)
+    rates, _ = table_rates(0.0 * ones, ones, ones, freqs, np.array([0, 0, 0, 1]))
+    assert TABLE_DT_MS >= 10.0  # the point of the table: a coarse step
+    exact = rx.cramps_at(freqs[:3])
+    table = [_cramp_seconds(r) >= rx.CRAMP_MIN_S for r in rates]
+    assert list(exact) == table[:3] == [False, True, True]
+    assert not table[3]  # a stretch ends the cramp at the coarse step too (Khan & Burne 2007)
+
+
+@pytest.mark.slow  # builds the whole explorer table (960 nodes, seconds)
 def test_explorer_table_agrees_with_the_model_on_cramp_or_not():
     from course.ui.reflex import ReflexInputs, compute_view
 

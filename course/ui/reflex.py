@@ -29,7 +29,8 @@ from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, uni
 
 __all__ = [
     "reflex_explorer", "ReflexExplorer", "ReflexInputs", "ReflexView", "pool_table", "node_rates",
-    "FATIGUE_GRID", "IA_GRID", "IB_GRID", "FREQ_GRID_HZ", "CA_RANGE", "WINDOW_S", "TABLE_DT_MS", "STRETCH_AT_S",
+    "table_rates", "FATIGUE_GRID", "IA_GRID", "IB_GRID", "FREQ_GRID_HZ", "CA_RANGE", "WINDOW_S", "TABLE_DT_MS",
+    "STRETCH_AT_S",
 ]
 
 FATIGUE_GRID = (0.0, 0.5, 1.0)
@@ -59,23 +60,31 @@ def _shape() -> tuple[int, int, int, int, int]:
     return len(FATIGUE_GRID), len(IA_GRID), len(IB_GRID), len(FREQ_GRID_HZ), 2
 
 
+def table_rates(fatigue: np.ndarray, ia: np.ndarray, ib: np.ndarray, freq_hz: np.ndarray,
+                stretch: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The tabulated loop for any set of control values (equal-length 1-D arrays: fatigue 0–1, Ia and Ib gains,
+    train frequency Hz, stretch 0/1), all in one batch at :data:`TABLE_DT_MS`: (rates uint8 Hz, shape
+    (settings, steps, units); stim_units). :func:`pool_table` calls it with every node of the grid."""
+    col = lambda a: np.asarray(a, float).reshape(-1, 1)  # noqa: E731
+    ib_mult = np.array([rx._ib_multiplier(float(b), float(x), rx.NOT_PRONE, 0) for b, x in zip(
+        np.ravel(ib), np.ravel(fatigue), strict=True)])
+    drive = rx._Drive(
+        stim_hz=col(freq_hz), ia=col(np.asarray(ia) * (1.0 + rx.FATIGUE_IA * np.asarray(fatigue))),
+        ib=ib_mult.reshape(-1, 1), pic=np.array([[rx.PIC_AMPLITUDE]]), voluntary=np.array([[0.0]]),
+        base_length=0.0, stretch_at_s=col(np.where(np.asarray(stretch) > 0, STRETCH_AT_S, math.nan)),
+    )
+    res = rx._loop(drive, WINDOW_S, SEED, TABLE_DT_MS, record_spikes=False, rate_dtype=np.uint8)
+    return np.ascontiguousarray(res.rates.transpose(1, 0, 2)), res.stim_units
+
+
 @cache
 def pool_table() -> tuple[np.ndarray, np.ndarray]:
     """(rates, stim_units): rates (uint8, Hz) of shape (nodes, steps, units) for every control node, in the
-    order of :func:`_node`; stim_units (bool per unit) the axons the electrodes drive. Built once (≈ 5 s)."""
-    f, ia, ib, fr, st = np.meshgrid(FATIGUE_GRID, IA_GRID, IB_GRID, FREQ_GRID_HZ, (0.0, 1.0), indexing="ij")
-    col = lambda a: a.reshape(-1, 1)  # noqa: E731
-    ib_mult = np.array([rx._ib_multiplier(float(b), float(x), rx.NOT_PRONE, 0) for b, x in zip(ib.ravel(), f.ravel(),
-                                                                                             strict=True)])
-    drive = rx._Drive(
-        stim_hz=col(fr), ia=col(ia * (1.0 + rx.FATIGUE_IA * f)), ib=ib_mult.reshape(-1, 1),
-        pic=np.array([[rx.PIC_AMPLITUDE]]), voluntary=np.array([[0.0]]), base_length=0.0,
-        stretch_at_s=col(np.where(st > 0, STRETCH_AT_S, math.nan)),
-    )
-    res = rx._loop(drive, WINDOW_S, SEED, TABLE_DT_MS, record_spikes=False, rate_dtype=np.uint8)
-    rates = np.ascontiguousarray(res.rates.transpose(1, 0, 2))
+    order of :func:`_node`; stim_units (bool per unit) the axons the electrodes drive. Built once (≈ 3–5 s)."""
+    grid = np.meshgrid(FATIGUE_GRID, IA_GRID, IB_GRID, FREQ_GRID_HZ, (0.0, 1.0), indexing="ij")
+    rates, stim_units = table_rates(*(g.ravel() for g in grid))
     rates.flags.writeable = False
-    return rates, res.stim_units
+    return rates, stim_units
 
 
 def _nearest(grid: tuple[float, ...], x: float) -> int:
