@@ -165,3 +165,55 @@ def test_explorer_table_agrees_with_the_model_on_cramp_or_not():
     assert list(exact) == table == [False, True, True]
     # a stretch ends the cramp in the table too (Khan & Burne 2007)
     assert compute_view(ReflexInputs(stim_hz=28.0, stretch=True)).cramp_s < rx.CRAMP_MIN_S
+
+
+# --- the draft notebook's questions and predictions ----------------------------------------------------------
+def _reflex_questions():
+    import tomllib
+    from importlib import resources
+
+    from course.quizzes import _question
+
+    raw = tomllib.loads(resources.files("course.quizzes").joinpath("reflex.toml").read_text("utf-8"))
+    return raw, [_question(q, "reflex") for q in raw["question"]]
+
+
+def test_reflex_quiz_is_fair_and_applied():
+    # V3.5 (reviews/teaching-v3.md): the right option is neither strictly the shortest nor strictly the longest,
+    # and the questions are application or prediction, not recall
+    raw, questions = _reflex_questions()
+    assert len(questions) >= 6 and raw["explain"] and len(raw["task"]) >= 3
+    for q in questions:
+        lengths = [len(o) for o in q.options]
+        others = lengths[:q.correct] + lengths[q.correct + 1:]
+        assert min(others) <= lengths[q.correct] <= max(others), (q.prompt[:50], lengths, q.correct)
+        assert q.kind in ("application", "prediction"), q.prompt[:50]
+    assert len({q.shown_correct for q in questions}) >= 2  # the right answer is not always in the same place
+
+
+@pytest.mark.slow  # builds the explorer's whole table
+def test_reflex_task_answers_match_the_explorer():
+    # the numbers the task answers quote come from the explorer's table (course.ui.reflex)
+    from course.ui.reflex import FREQ_GRID_HZ, ReflexInputs, compute_view
+
+    def table_ctf(**kw):
+        return next((f for f in FREQ_GRID_HZ if compute_view(ReflexInputs(stim_hz=f, **kw)).cramp_s >= 1.0), None)
+
+    raw, _ = _reflex_questions()
+    answers = " ".join(t["answer"] for t in raw["task"])
+    assert table_ctf() == 28.0 and "28 Hz" in answers
+    assert table_ctf(fatigue=1.0) == 8.0 and "8 Hz" in answers
+    assert table_ctf(ib_gain=2.0) is None and table_ctf(ib_gain=0.5) == 12.0 and "12-Hz" in answers
+    tetany = compute_view(ReflexInputs(stim_hz=12.0, ca_mM=0.7))
+    assert "45 spikes/s" in tetany.words and "79 of 100" in tetany.words and "about 79" in answers
+
+
+@pytest.mark.slow  # runs the CTF searches and protocol simulations
+def test_reflex_predictions_are_answered_by_the_model():
+    from course.predictions.reflex import ITEMS
+
+    want = {"reflex_ctf_prone": 0, "reflex_stretch": 0, "reflex_tetany": 1, "reflex_shortened": 0}
+    for item in ITEMS:
+        obs = item.observe()
+        assert obs.choice == want[item.key], (item.key, obs.text)  # Miller & Knight 2009; Khan & Burne 2007;
+        assert "nan" not in obs.text.lower()  # Macefield & Burke 1991; Minetto et al. 2013
