@@ -1,7 +1,7 @@
 """Benchmarks of the cramp-reflex model (:mod:`course.reflex`, notebook 04) against published numbers.
 
 Calibrated (reported, not counted as validation): the not-prone CTF (``STIM``/``SLOW_WEIGHT`` fitted to
-Miller et al. 2009 group 2), the prone CTF (the :data:`course.reflex.PRONE` multipliers fitted to Miller et al.
+Miller & Knight 2009 group 2), the prone CTF (the :data:`course.reflex.PRONE` multipliers fitted to Miller & Knight
 2009 group 1) and the CTF rise after four training sessions (:data:`course.reflex.REPEAT_IB_GAIN` fitted to
 Behringer et al. 2016). Everything else is a test of the model. Ranges: a study's mean ± 2 SEM where the paper
 gives SEM, mean ± 1 SD where it gives SD, or the span of the human data named.
@@ -85,36 +85,39 @@ def _shortened_minus_neutral() -> float:
 BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark(
         "reflex_last_recruited", "reflex", "Recruitment ends well below maximal force (rate coding does the rest)",
-        "Kukulka & Clamann 1981, Brain Res 219:45 (last units recruited at ≈ 50 % MVC in adductor pollicis, "
-        "≈ 88 % in biceps); Fuglevand, Winter & Patla 1993, J Neurophysiol 70:2470 (design)",
+        "Kukulka & Clamann 1981, Brain Res 219:45–55 (last units recruited at ≈ 50 % MVC in adductor pollicis, "
+        "≈ 88 % in biceps; values as commonly cited, not yet checked against the paper); Fuglevand, Winter & Patla "
+        "1993, J Neurophysiol 70:2470 (design)",
         50.0, 90.0, "% of maximal force", _last_recruited_pct, notebook=NB,
     ),
     Benchmark(
         "reflex_peak_rate", "reflex", "Peak firing rate of the first-recruited unit at maximal drive",
-        "Bellemare et al. 1983, J Neurophysiol 50:1380 (mean maximal rates ≈ 30 Hz in biceps and adductor "
-        "pollicis); Fuglevand et al. 1993 (design 25–35 Hz)",
+        "Bellemare, Woods, Johansson & Bigland-Ritchie 1983, J Neurophysiol 50:1380–1392 (mean rates in maximal "
+        "contractions 31.1 ± 10.1 Hz biceps, 29.9 ± 8.6 Hz adductor pollicis, mean ± SD; soleus only 10.7 Hz); "
+        "Fuglevand et al. 1993 (design 25–35 Hz)",
         20.0, 50.0, "Hz", _peak_rate_first_unit, notebook=NB,
     ),
     Benchmark(
         "reflex_rate_at_recruitment", "reflex", "Newly recruited units start firing at ≈ 6–10 Hz",
-        "Milner-Brown, Stein & Yemm 1973, J Physiol 230:371 (human first dorsal interosseous); Fuglevand et al. "
-        "1993 (8 Hz)",
+        "Milner-Brown, Stein & Yemm 1973, J Physiol 230:371–390 (human first dorsal interosseous units begin "
+        "firing at 8.4 ± 1.3 Hz, mean ± SD: range ≈ mean ± 2 SD); Fuglevand et al. 1993 (8 Hz)",
         5.0, 11.0, "Hz", _rate_at_recruitment, notebook=NB,
     ),
     Benchmark(
         "reflex_emg_grows", "reflex", "Surface EMG amplitude grows as more units are recruited (60 % vs 20 % drive)",
-        "Lawrence & De Luca 1983, J Appl Physiol 54:1653 (EMG amplitude rises with force, 1.5- to 4-fold from "
-        "low to moderate force)",
+        "Lawrence & De Luca 1983, J Appl Physiol 54:1653–1659 (surface EMG amplitude rises monotonically with "
+        "force, about linearly in hand muscles, more steeply in biceps and deltoid); the range is ours: a "
+        "roughly linear rise over a 3-fold step of drive",
         1.5, 6.0, "ratio", _emg_ratio, notebook=NB,
     ),
     Benchmark(
         "reflex_ctf_not_prone", "reflex", "Cramp-threshold frequency, people without a cramp history",
-        "Miller et al. 2009, Muscle Nerve 39:364 (25.5 ± 1.6 Hz, mean ± SEM, n = 12): mean ± 2 SEM",
+        "Miller & Knight 2009, Muscle Nerve 39:364 (25.5 ± 1.6 Hz, mean ± SEM, n = 12): mean ± 2 SEM",
         22.3, 28.7, "Hz", lambda: _ctf(False), kind="calibrated", notebook=NB,
     ),
     Benchmark(
         "reflex_ctf_prone", "reflex", "Cramp-threshold frequency, cramp-prone people (model's PRONE set)",
-        "Miller et al. 2009, Muscle Nerve 39:364 (14.9 ± 1.3 Hz, mean ± SEM, n = 19): mean ± 2 SEM",
+        "Miller & Knight 2009, Muscle Nerve 39:364 (14.9 ± 1.3 Hz, mean ± SEM, n = 19): mean ± 2 SEM",
         12.3, 17.5, "Hz", lambda: _ctf(True), kind="calibrated", notebook=NB,
     ),
     Benchmark(
