@@ -363,10 +363,11 @@ def compute_view(inputs: ReflexInputs) -> ReflexView:
     tetany = f"; notebook 03's axon fires {ect_rate:.0f} spikes/s on its own at {inputs.ca_mM:.2f} mM Ca²⁺ (tetany)" \
         if ect_rate > 0 else ""
     state = (f"the pool keeps firing on its own for {cramp:.1f} s after the train (a cramp)" if cramp >= rx.CRAMP_MIN_S
-             else "the pool falls silent when the train stops (no cramp)")
+             else "the spinal motoneurons fall silent when the train stops (no cramp)")
     stretch_words = f"; the stretch starts at {STRETCH_AT_S:.1f} s" if inputs.stretch else ""
     thinned = f" (raster: {x.size} of {times.size} spikes drawn)" if x.size < times.size else ""
-    words = (f"A {rx.TRAIN_S:.0f}-s train at {hz:g} Hz: {state}; {n_after} of {rx.N_UNITS} units fire after it; "
+    words = (f"A {rx.TRAIN_S:.0f}-s train at {hz:g} Hz: {state}; {n_after} of {rx.N_UNITS} units fire after it"
+             f"{' (ectopic spikes from the nerve)' if ect_rate > 0 else ''}; "
              f"force peaks at {100 * force.max():.0f} % of maximal and the smoothed EMG at {env.max():.2f} mV"
              f"{stretch_words}{tetany}{thinned}.")
     title = f"{hz:g} Hz train{' + stretch' if inputs.stretch else ''}, Ca²⁺ {inputs.ca_mM:.2f} mM"
