@@ -19,6 +19,7 @@ EXPLORERS: Mapping[str, str] = MappingProxyType({
     "excitability_explorer": "excitability",
     "healing_explorer": "healing",
     "treatment_explorer": "treatment",
+    "reflex_explorer": "reflex",
     "self_check": "selfcheck",
 })
 

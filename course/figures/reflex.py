@@ -1,0 +1,56 @@
+"""Figures of notebook 04 (the cramp reflex): spike raster by unit size, force, surface EMG.
+
+The explorer's builder draws one state from arrays; its trace order is :data:`POOL_TRACES`.
+Units: time s, force % of maximal, EMG mV; units numbered 1 (smallest) … 100 (largest).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from course import style
+from course.reflex import PoolTrace
+
+__all__ = ["POOL_TRACES", "pool_figure", "raster_xy", "trace_figure"]
+
+#: Trace order of :func:`pool_figure`.
+POOL_TRACES = ("raster", "force", "emg", "envelope")
+
+
+def raster_xy(spike_times_s: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """x (s) and y (unit number, 1 = smallest) of every spike, for a raster plot."""
+    xs = [s for s in spike_times_s]
+    ys = [np.full(s.size, i + 1.0) for i, s in enumerate(spike_times_s)]
+    return (np.concatenate(xs) if xs else np.zeros(0)), (np.concatenate(ys) if ys else np.zeros(0))
+
+
+def pool_figure(raster_x: np.ndarray, raster_y: np.ndarray, t_force: np.ndarray, force_pct: np.ndarray,
+                t_emg: np.ndarray, emg_mv: np.ndarray, envelope_mv: np.ndarray, title: str,
+                window_s: float) -> go.Figure:
+    """Three panels on one time axis (s): spike raster (units by size), force (% of maximal), surface EMG (mV)
+    with its rectified-and-smoothed envelope. Trace order: :data:`POOL_TRACES`."""
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.45, 0.25, 0.30])
+    c = style.OKABE_ITO
+    fig.add_trace(go.Scatter(x=raster_x, y=raster_y, mode="markers", name="spikes (unit 1 = smallest)",
+                               marker=dict(size=3, color=c["black"])), row=1, col=1)
+    fig.add_trace(go.Scatter(x=t_force, y=force_pct, mode="lines", name="force (% of max)",
+                             line=dict(color=c["blue"], width=2.5)), row=2, col=1)
+    fig.add_trace(go.Scatter(x=t_emg, y=emg_mv, mode="lines", name="surface EMG (mV)",
+                             line=dict(color="#999999", width=1)), row=3, col=1)
+    fig.add_trace(go.Scatter(x=t_emg, y=envelope_mv, mode="lines", name="rectified, smoothed EMG (mV)",
+                             line=dict(color=c["vermillion"], width=2.5)), row=3, col=1)
+    fig.update_yaxes(title_text="unit (by size)", range=[0, 101], row=1, col=1)
+    fig.update_yaxes(title_text="force (% max)", row=2, col=1)
+    fig.update_yaxes(title_text="EMG (mV)", row=3, col=1)
+    fig.update_xaxes(title_text="time (s)", range=[0, window_s], row=3, col=1)
+    fig.update_layout(title=title, height=620, template="simple_white", legend=dict(orientation="h", y=-0.12))
+    return fig
+
+
+def trace_figure(tr: PoolTrace, title: str) -> go.Figure:
+    """:func:`pool_figure` of a :class:`course.reflex.PoolTrace` (the EMG thinned to 1 kHz for the page)."""
+    x, y = raster_xy(tr.spike_times_s)
+    return pool_figure(x, y, tr.t_s[::4], 100.0 * tr.force[::4], tr.t_s[::2], tr.emg_mV[::2],
+                       tr.emg_envelope_mV[::2], title, float(tr.t_s[-1]))
