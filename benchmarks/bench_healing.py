@@ -1,4 +1,4 @@
-"""Benchmarks for notebooks 04–05: cohort simulation and both explorers' callbacks.
+"""Benchmarks for notebooks 05–05: cohort simulation and both explorers' callbacks.
 
 Run: ``.venv/bin/python benchmarks/bench_healing.py`` (prints a small table; no assertions).
 

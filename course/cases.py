@@ -2,13 +2,13 @@
 
 * **Maya**, 24, plays amateur football. She strains her right hamstring sprinting for a ball
   (notebook 00), and her recovery, a cramp late in a match and a long flight carry her through
-  notebooks 02, 03, 04, 05 and 06.
+  notebooks 02, 03, 04, 05 and 07.
 * **Daniel**, 52, has his thyroid removed for a large goitre. Two days later his lips and fingertips
-  tingle (notebooks 01, 03 and 06).
+  tingle (notebooks 01, 03 and 07).
 
 Every number a chapter shows is computed here from the course's models when the chapter is shown;
 the prose only frames them. :func:`chapter` returns a chapter as Markdown, :func:`show` displays it
-in a notebook, and :data:`SELF_CHECK_ANSWERS` holds the answers the two enter in notebook 06.
+in a notebook, and :data:`SELF_CHECK_ANSWERS` holds the answers the two enter in notebook 07.
 """
 
 from __future__ import annotations
@@ -132,6 +132,14 @@ def _maya_03() -> str:
     )
 
 
+def _maya_04_reflex() -> str:
+    return (
+        "Back to Maya's cramp in the 85th minute: a tired calf, a foot pointed as she stretched for the ball, "
+        "and a stretch that ended it within a minute. If the cause sits in the spinal cord, which of those "
+        "details should matter, and which test could show it?"
+    )
+
+
 def _maya_04() -> str:
     return (
         "In the first week after the strain Maya notes every twitch in a diary: many on days 1–3, fewer by "
@@ -177,15 +185,17 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("maya", "02", "Maya's weak push", _maya_02, "How does firing frequency set muscle force?"),
     Chapter("daniel", "03", "Daniel's tingling", _daniel_03, "Why does tingling come before tetany?"),
     Chapter("maya", "03", "Maya's cramp", _maya_03, "What best explains an exercise-associated cramp?"),
-    Chapter("maya", "04", "Maya's diary", _maya_04, "What would it take to test the healing-spasm claim?"),
-    Chapter("maya", "05", "What should Maya do?", _maya_05, "Which treatments have evidence behind them?"),
-    Chapter("maya", "06", "Maya's self-checks", _maya_06, "How urgently, and where?"),
-    Chapter("daniel", "06", "Daniel's self-check", _daniel_06, "How urgently, and where?"),
+    Chapter("maya", "04", "Maya's cramp, seen from the spinal cord", _maya_04_reflex,
+            "Can a reflex circuit that latches on explain a cramp?"),
+    Chapter("maya", "05", "Maya's diary", _maya_04, "What would it take to test the healing-spasm claim?"),
+    Chapter("maya", "06", "What should Maya do?", _maya_05, "Which treatments have evidence behind them?"),
+    Chapter("maya", "07", "Maya's self-checks", _maya_06, "How urgently, and where?"),
+    Chapter("daniel", "07", "Daniel's self-check", _daniel_06, "How urgently, and where?"),
 )
 
 
 def chapters_for(notebook: str) -> list[Chapter]:
-    """The chapters of one notebook (``"00"`` … ``"06"``)."""
+    """The chapters of one notebook (``"00"`` … ``"07"``)."""
     return [c for c in CHAPTERS if c.notebook == notebook]
 
 

@@ -1,6 +1,6 @@
 """Healing phases and the article's spasm hypothesis, beside the other causes of spasms: a teaching model.
 
-This module turns the questions of notebooks 04 and 05 into numbers. **It is a model, not data.**
+This module turns the questions of notebooks 05 and 06 into numbers. **It is a model, not data.**
 The repair phases and their timing are measured (mostly in animal injury models); the spasm-rate
 curve built on them is **the source article's hypothesis** ("guarding spasms are part of the repair
 and fade as it ends"), written down so that it can be looked at, varied and tested. No study has
@@ -601,7 +601,7 @@ class Treatment:
     evidence: str = ""
 
 
-#: The five treatments of notebook 05. Purpose and recommended use restate the source article's
+#: The five treatments of notebook 06. Purpose and recommended use restate the source article's
 #: treatment table and professional-care section in our own words, corrected where the evidence
 #: differs (water: drink to thirst; low Ca²⁺/Mg²⁺: a doctor, not a drink).
 TREATMENTS: Mapping[str, Treatment] = MappingProxyType({
@@ -854,7 +854,7 @@ class Scenario:
 
 _NONE: frozenset[str] = frozenset()
 
-#: The six worked causes of notebooks 04–06 (keys fixed by the course spec). Each ``presentation``
+#: The six worked causes of notebooks 05–06 (keys fixed by the course spec). Each ``presentation``
 #: holds one typical case as self-check answers (version 2 of the self-check: the v1 keys plus
 #: ``danger_signs``, ``context``, ``body_region`` and ``age_band``).
 SCENARIOS: Mapping[str, Scenario] = MappingProxyType({
@@ -1058,7 +1058,7 @@ SCENARIOS: Mapping[str, Scenario] = MappingProxyType({
     ),
 })
 
-#: Complications after a muscle strain that matter more than infection (named in notebooks 04–05
+#: Complications after a muscle strain that matter more than infection (named in notebooks 05–05
 #: and the self-check; not modelled): name → what gives it away.
 STRAIN_COMPLICATIONS: Mapping[str, str] = MappingProxyType({
     "haematoma": "a large, tense bruise or swelling from bleeding into or between the muscles",

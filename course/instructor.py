@@ -33,7 +33,7 @@ __all__ = ["INSTRUCTOR_DIR", "GENERATED", "NotebookStats", "notebook_stats", "an
 INSTRUCTOR_DIR = NOTEBOOK_DIR.parent / "instructor"
 #: Generated file name → builder.
 GENERATED = ("answer_keys.md", "timings.md", "glossary.md")
-_TOPIC_OF = dict(zip(("00", "01", "02", "03", "04", "05", "06"), TOPICS, strict=True))
+_TOPIC_OF = dict(zip(("00", "01", "02", "03", "04", "05", "06", "07"), TOPICS, strict=True))
 _WPM = 130.0
 
 

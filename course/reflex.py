@@ -258,7 +258,7 @@ class _FibreForce:
     steady: np.ndarray = field(default_factory=lambda: np.zeros(0))  # mean force at each rate on rate_axis
 
 
-def _saturate(x: np.ndarray, n: float) -> np.ndarray:
+def _saturate(x: np.ndarray, n: float | np.floating) -> np.ndarray:
     return x / (1.0 + x**n) ** (1.0 / n)
 
 
@@ -671,7 +671,7 @@ def simulate_pool(
     if stim_hz:
         pulses = TRAIN_START_S + np.arange(0.0, TRAIN_S - 1e-9, 1.0 / stim_hz) + 0.005
         pulses = pulses[pulses < d]
-        for i in np.flatnonzero(res.stim_units):
+        for i in np.flatnonzero(res.stim_units).tolist():
             all_spikes[i].append(pulses)
     ect = ectopic_rate_hz(ca, s) if ca < 1.2 else 0.0
     for i, e in enumerate(_ectopic_spikes(ect, d, rng)):

@@ -212,7 +212,7 @@ TERMS: tuple[Term, ...] = (
             "Lance 1980, in Spasticity: Disordered Motor Control (Year Book Medical) 485–494",
         ),
         is_spasm=False,
-        course_link="notebook 05 (the article's 'spasticity' treatments are about this sign)",
+        course_link="notebook 06 (the article's 'spasticity' treatments are about this sign)",
     ),
     Term(
         key="dystonia",
@@ -251,7 +251,7 @@ TERMS: tuple[Term, ...] = (
             "World Health Organization, Tetanus fact sheet, 2023",
             "Farrar et al. 2000, J Neurol Neurosurg Psychiatry 69:292",
         ),
-        course_link="notebook 06 (a wound with new stiffness is urgent)",
+        course_link="notebook 07 (a wound with new stiffness is urgent)",
     ),
     Term(
         key="guarding",
@@ -272,7 +272,7 @@ TERMS: tuple[Term, ...] = (
             "Hodges & Tucker 2011, Pain 152:S90",
         ),
         is_spasm=False,
-        course_link="notebook 04 (the article's hypothesis and how to test it)",
+        course_link="notebook 05 (the article's hypothesis and how to test it)",
     ),
 )
 

@@ -6,7 +6,7 @@ the hypothesis behaves as the article states it (healing spasms rise and fade; t
 follow the phases) and is labelled as a hypothesis, (c) the evidence rules of the course spec (no
 dehydration effect by default, real causes of low Ca²⁺/Mg²⁺, treatments with their evidence), (d) the
 link to the excitability physics of notebook 03, (e) the statistics of the simulated diaries and
-(f) input validation. Sources are named in comments; see REFERENCES.md (Notebooks 04 and 05).
+(f) input validation. Sources are named in comments; see REFERENCES.md (Notebooks 05 and 06).
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def test_scenario_keys_and_fields():
 
 
 def test_presentations_are_valid_self_check_answers():
-    # The self-check (notebook 06, version 2) uses these as worked cases: keys must be exactly its
+    # The self-check (notebook 07, version 2) uses these as worked cases: keys must be exactly its
     # Answers fields, and the tiers must respect the spec's minimum-urgency table.
     from course.selfcheck import ANSWER_FIELDS, answers_from_presentation, assess
 

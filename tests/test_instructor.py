@@ -54,6 +54,6 @@ def test_export_writes_the_instructor_pack(tmp_path):
     written = export_instructor(tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in written}
     assert "instructor/index.html" in names and "instructor/guide.html" in names
-    assert "instructor/summaries/06_self_check.html" in names
+    assert "instructor/summaries/07_self_check.html" in names
     page = (tmp_path / "instructor" / "guide.html").read_text(encoding="utf-8")
     assert "<table>" in page and "999" in page  # markdown tables rendered; disclaimer banner present

@@ -20,7 +20,7 @@ from course.selfcheck import TIERS, assess
 from course.ui.predict import predict
 from course.ui.quiz import explain, quiz, task_list
 
-NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06")
+NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07")
 
 
 def all_questions() -> list[Question]:
@@ -121,7 +121,7 @@ def test_out_of_range_number_gets_a_message():
 # --- the running case ---------------------------------------------------------------------------------------
 def test_case_runs_through_every_notebook_and_ends_in_the_self_check():
     assert {c.notebook for c in CHAPTERS} == set(NOTEBOOKS)
-    assert {c.person for c in chapters_for("06")} == set(PEOPLE)
+    assert {c.person for c in chapters_for("07")} == set(PEOPLE)
     for c in CHAPTERS:
         text = chapter(c.person, c.notebook)
         assert PEOPLE[c.person].name in text and c.question in text

@@ -696,7 +696,7 @@ _MG_COMMON = (
 @settings(max_examples=80, deadline=None)
 @given(ca=st.floats(*_CA_COMMON), mg=st.floats(*_MG_COMMON))
 def test_classification_gating_shift_and_spasm_factor_agree(ca, mg):
-    """Notebook 01's low/normal/high classes, notebook 03's gating shift and notebook 04's electrolyte
+    """Notebook 01's low/normal/high classes, notebook 03's gating shift and notebook 05's electrolyte
     factor tell the same story: both divalent ions low → channels open more easily (shift < 0) → more
     spasms (factor > 1); both high → the opposite; and healing uses exactly the excitability shift."""
     GENERATED["cross"] += 1
@@ -739,7 +739,7 @@ def test_spike_train_from_the_axon_drives_a_bounded_force(ca, mg, fibre):
     sign=st.sampled_from(selfcheck.DANGER_SIGNS),
 )
 def test_self_check_scenario_presentations_survive_any_valid_days_and_duration(name, days, weeks, sign):
-    """Notebook 04's worked cases, with any valid days since injury and duration, are valid self-check
+    """Notebook 05's worked cases, with any valid days since injury and duration, are valid self-check
     answers; the urgency only gets lower-or-equal when symptoms, context and danger signs are removed
     and intensity and trend are calmed (monotonicity), and any one danger sign makes it emergency_now."""
     GENERATED["cross"] += 1

@@ -17,9 +17,9 @@ EXPECTED_NOTEBOOKS = [
     "01_membrane_and_electrolytes.ipynb",
     "02_calcium_and_contraction.ipynb",
     "03_hyperexcitability_and_cramps.ipynb",
-    "04_healing_phases_and_spasms.ipynb",
-    "05_treatment_and_management.ipynb",
-    "06_self_check.ipynb",
+    "05_healing_phases_and_spasms.ipynb",
+    "06_treatment_and_management.ipynb",
+    "07_self_check.ipynb",
 ]
 #: pip name → conda-forge name where they differ
 def test_python_requirement_matches():
@@ -84,7 +84,7 @@ def test_notebook_has_the_course_structure(path: Path):
     if path.name != "00_welcome.ipynb":
         assert "objective" in md, "learning objectives at the top"
         assert "leaves out" in md, "a 'what this model leaves out' box"
-    if path.name in ("00_welcome.ipynb", "06_self_check.ipynb"):
+    if path.name in ("00_welcome.ipynb", "07_self_check.ipynb"):
         assert "diagnos" in md, "the education-not-diagnosis disclaimer"
     assert "quiz(" in code, "knowledge checks with feedback"
     # no model code in notebooks: no function or class definitions, no time-stepping loops

@@ -1,6 +1,6 @@
-"""Tests for the self-check, version 3 (notebook 06): urgency tiers, floors, monotonicity, text rules, form.
+"""Tests for the self-check, version 3 (notebook 07): urgency tiers, floors, monotonicity, text rules, form.
 
-Where the rules come from (full citations in REFERENCES.md, Notebook 06):
+Where the rules come from (full citations in REFERENCES.md, Notebook 07):
 - Vocabularies, tiers, the floor table, the self-care conditions, monotonicity and the text rules:
   COURSE_SPEC.md, "The self-check, version 2". The clinical sources behind each floor row are NHS
   "Leg cramps" (urgent if a cramp lasts > 10 min or a wound could cause tetanus; see a GP with numbness

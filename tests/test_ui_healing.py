@@ -1,4 +1,4 @@
-"""Explorer tests for notebooks 04 and 05: controls drive the model, figures show the model's numbers."""
+"""Explorer tests for notebooks 05 and 06: controls drive the model, figures show the model's numbers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The healing explorer of notebook 04 without widgets: its pure ``compute`` against the model (course.healing),
+"""The healing explorer of notebook 05 without widgets: its pure ``compute`` against the model (course.healing),
 its figure builders and the notebook's static figures (course.figures.healing)."""
 
 from __future__ import annotations

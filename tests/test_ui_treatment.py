@@ -1,4 +1,4 @@
-"""The treatment explorer of notebook 05 without widgets: its pure ``compute`` against the model
+"""The treatment explorer of notebook 06 without widgets: its pure ``compute`` against the model
 (course.healing), its figure builders (course.figures.treatment), and the thin render of one explorer."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Figures of the healing topic (notebook 04): the healing explorer's phase, rate, diary and weekly plots, and
+"""Figures of the healing topic (notebook 05): the healing explorer's phase, rate, diary and weekly plots, and
 the notebook's static phase, scenario and dehydration-claim figures. All numbers come from :mod:`course.healing`
 (a teaching model of the source article's hypothesis, not data); times are days since the injury (or onset),
 rates spasms per day.

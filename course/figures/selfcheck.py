@@ -1,4 +1,4 @@
-"""Figures of the self-check (notebook 06): which way each criterion of an assessment points.
+"""Figures of the self-check (notebook 07): which way each criterion of an assessment points.
 
 :func:`criteria_figure` is the form's plot (one case; :class:`course.ui.selfcheck.SelfCheck` redraws it
 from :func:`criteria_points`), :func:`criteria_grid` the static grid of several worked cases. Direction

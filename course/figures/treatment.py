@@ -1,4 +1,4 @@
-"""Figures of the treatment topic (notebook 05): the treatment explorer's rate and weekly plots, and the
+"""Figures of the treatment topic (notebook 06): the treatment explorer's rate and weekly plots, and the
 notebook's static heat-versus-cold and matching-treatment figures. All numbers come from :mod:`course.healing`
 (a teaching model, not data); times are days since the injury (or onset), rates spasms per day."""
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from course.predictions import contraction, electrolytes, excitability, healing, selfcheck, treatment, welcome
+from course.predictions import contraction, electrolytes, excitability, healing, reflex, selfcheck, treatment, welcome
 from course.predictions._base import Observation, Prediction
 
 __all__ = ["Observation", "Prediction", "PREDICTIONS", "for_notebook", "topic_of", "notebook_of_topic"]
 
-_MODULES = (welcome, electrolytes, contraction, excitability, healing, treatment, selfcheck)
+_MODULES = (welcome, electrolytes, contraction, excitability, reflex, healing, treatment, selfcheck)
 
 #: Every item, by key, in course order. Read-only.
 PREDICTIONS: MappingProxyType[str, Prediction] = MappingProxyType(
@@ -27,7 +27,7 @@ if len(PREDICTIONS) != sum(len(m.ITEMS) for m in _MODULES):  # pragma: no cover 
 
 
 def for_notebook(notebook: str) -> list[Prediction]:
-    """The items of one notebook (``"00"`` … ``"06"``), in order."""
+    """The items of one notebook (``"00"`` … ``"07"``), in order."""
     return [p for p in PREDICTIONS.values() if p.notebook == notebook]
 
 

@@ -1,4 +1,4 @@
-"""Predict → observe → explain items of notebook 04 (healing); answered by the course's models."""
+"""Predict → observe → explain items of notebook 05 (healing); answered by the course's models."""
 
 from __future__ import annotations
 
@@ -49,10 +49,10 @@ def _week2_overuse() -> Observation:
                        choice=choice)
 
 
-#: The items of notebook 04, in order.
+#: The items of notebook 05, in order.
 ITEMS: tuple[Prediction, ...] = (
     Prediction(
-        "diary_trend", "04",
+        "diary_trend", "05",
         "Suppose the hypothesised spasm curve were exactly true, and 10,000 people with a moderate strain each "
         "kept a six-week diary. In what percentage of the diaries would week 3 hold at least as many spasms "
         "as week 2?",
@@ -64,7 +64,7 @@ ITEMS: tuple[Prediction, ...] = (
         unit="%", bounds=(0.0, 100.0),
     ),
     Prediction(
-        "dehydration_off", "04",
+        "dehydration_off", "05",
         "With the evidence-based default (no dehydration effect), what does a 3 % fluid deficit do to the "
         "modelled spasm count after a strain?",
         _dehydration_off,
@@ -74,7 +74,7 @@ ITEMS: tuple[Prediction, ...] = (
         choices=("Nothing: the count is the same.", "It raises the count.", "It lowers the count."),
     ),
     Prediction(
-        "week2_overuse", "04",
+        "week2_overuse", "05",
         "In the second week, which expects more spasms: a strain healing as the hypothesis says, or overuse "
         "(training on without rest days)?",
         _week2_overuse,

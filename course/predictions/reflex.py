@@ -1,9 +1,4 @@
-"""Predict → observe → explain items of the cramp-reflex notebook (draft; answered by :mod:`course.reflex`).
-
-Not yet in :data:`course.predictions.PREDICTIONS`: the items join it when the notebook gets its number (the lead
-renumbers the notebooks at merge). Until then ``NOTEBOOK`` is the draft's label and the draft notebook builds
-the widgets with :class:`course.ui.predict.Predict` directly.
-"""
+"""Predict → observe → explain items of notebook 04, the cramp reflex (answered by :mod:`course.reflex`)."""
 
 from __future__ import annotations
 
@@ -13,8 +8,8 @@ from course.predictions._base import Observation, Prediction
 
 __all__ = ["ITEMS", "BY_KEY", "NOTEBOOK", "STRETCH_TRAIN_HZ", "TETANY_CA_MM", "VOLUNTARY_LEVEL"]
 
-#: The notebook the items belong to until renumbering (then its number, e.g. "04").
-NOTEBOOK = "reflex"
+#: The notebook the items belong to.
+NOTEBOOK = "04"
 #: Train frequency (Hz) of the stretch item, low Ca²⁺ (mM) of the tetany item, voluntary drive (fraction of
 #: maximal) of the shortened-position item: the values of course.validation.reflex.
 STRETCH_TRAIN_HZ = 30.0

@@ -1,4 +1,4 @@
-"""Predict → observe → explain items of notebook 06 (selfcheck); answered by the course's models."""
+"""Predict → observe → explain items of notebook 07 (selfcheck); answered by the course's models."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ _TIER_CHOICES = (
 )
 
 
-#: The items of notebook 06, in order.
+#: The items of notebook 07, in order.
 ITEMS: tuple[Prediction, ...] = (
     Prediction(
-        "post_op_calf", "06",
+        "post_op_calf", "07",
         "Five days after knee surgery, the calf aches and is swollen and warm; the pain is moderate. Which "
         "urgency does the self-check give?",
         _post_op_calf,

@@ -1,4 +1,4 @@
-"""Predict → observe → explain items of notebook 05 (treatment); answered by the course's models."""
+"""Predict → observe → explain items of notebook 06 (treatment); answered by the course's models."""
 
 from __future__ import annotations
 
@@ -57,10 +57,10 @@ def _overuse_late_rest() -> Observation:
                        value=share)
 
 
-#: The items of notebook 05, in order.
+#: The items of notebook 06, in order.
 ITEMS: tuple[Prediction, ...] = (
     Prediction(
-        "heat_day2", "05",
+        "heat_day2", "06",
         "Heat starts on day 2, just as the 48-hour rule allows. Right after it starts, is the modelled spasm "
         "rate higher, lower or the same as with no treatment at all?",
         _heat_day2,
@@ -70,7 +70,7 @@ ITEMS: tuple[Prediction, ...] = (
         choices=("Higher.", "Lower.", "The same at first."),
     ),
     Prediction(
-        "low_ca_treatment", "05",
+        "low_ca_treatment", "06",
         "Spasms from low ionized Ca²⁺ and Mg²⁺: which single measure brings the rate back toward the "
         "background in the model?",
         _low_ca_treatment,
@@ -80,7 +80,7 @@ ITEMS: tuple[Prediction, ...] = (
         choices=tuple(name for name, _, _ in _LOW_CA_OPTIONS),
     ),
     Prediction(
-        "overuse_late_rest", "05",
+        "overuse_late_rest", "06",
         "Overuse without rest days: compared with rest from day 0, what percentage of the spasms avoided does "
         "rest still avoid if it only starts on day 14?",
         _overuse_late_rest,

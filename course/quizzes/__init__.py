@@ -31,9 +31,9 @@ import numpy as np
 
 __all__ = ["Question", "Explain", "Task", "load", "explain_prompts", "tasks", "TOPICS", "KINDS", "topics"]
 
-#: Topics in course order (the notebook each belongs to: 00 … 06).
+#: Topics in course order (the notebook each belongs to: 00 … 07).
 TOPICS: tuple[str, ...] = (
-    "welcome", "electrolytes", "contraction", "excitability", "healing", "treatment", "selfcheck"
+    "welcome", "electrolytes", "contraction", "excitability", "reflex", "healing", "treatment", "selfcheck"
 )
 #: Question kinds (levels). Application, prediction and transfer ask for more than recall.
 KINDS: tuple[str, ...] = ("recall", "prediction", "application", "transfer")

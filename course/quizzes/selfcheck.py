@@ -1,4 +1,4 @@
-"""Knowledge checks for notebook 06 (data in ``selfcheck.toml``).
+"""Knowledge checks for notebook 07 (data in ``selfcheck.toml``).
 
 ``CRITERIA_QUESTIONS`` (block "criteria") ask for the urgency the version-2 self-check gives to a case;
 ``tests/test_selfcheck.py`` checks each key against :func:`course.selfcheck.assess`. ``QUESTIONS``

@@ -1,4 +1,4 @@
-"""The self-check (notebook 06), version 3: urgency first, then the criteria.
+"""The self-check (notebook 07), version 3: urgency first, then the criteria.
 
 Pure data in, pure data out — no widgets here (the form lives in :mod:`course.ui.selfcheck`). The
 package has four parts, each readable on its own:

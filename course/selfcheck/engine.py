@@ -292,7 +292,7 @@ def _example(description: str, **kw: Any) -> tuple[str, Answers]:
     return description, Answers(**{**_BASE, **kw})
 
 
-#: Worked cases used in notebook 06: name → (description, answers).
+#: Worked cases used in notebook 07: name → (description, answers).
 EXAMPLES: Mapping[str, tuple[str, Answers]] = MappingProxyType({
     "strain_healing": _example(
         "Mild spasms near a calf strain at rest, 4 days after it, easing, nothing else",

@@ -11,7 +11,7 @@ numbness" (urgent_today, an addition for cauda equina syndrome recognised withou
 question) applies to numbness that is not spreading down a limb (sciatica with a numb foot stays
 see_soon, NICE CKS "Sciatica").
 
-Sources, per row group (full citations in REFERENCES.md, Notebook 06): NHS condition pages (Heart
+Sources, per row group (full citations in REFERENCES.md, Notebook 07): NHS condition pages (Heart
 attack, Aortic dissection, Stroke, Meningitis, Sepsis, Hip fracture, DVT, Leg cramps, Tetanus,
 Statins, Twitching eyes and muscles, Swollen ankles in pregnancy, Heat exhaustion), NHS 111 online (ages
 ≥ 5), NICE CKS (Acute childhood limp, Giant cell arteritis, Hypokalaemia, Hypomagnesaemia, Neuroleptic

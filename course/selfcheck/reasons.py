@@ -127,7 +127,7 @@ def _timing_reason(answer: str, a: Answers) -> Reason:
                       "With no recent injury, something other than an injury is driving the spasms.")
     return Reason("timing", answer, "healing", ("healing",),
                   "Spasms at rest after an injury fit a recovering strain (the article's view; the evidence on such "
-                  "spasms is thin — see notebook 04).")
+                  "spasms is thin — see notebook 05).")
 
 
 def _duration_reason(answer: str, a: Answers) -> Reason:

@@ -1,4 +1,4 @@
-"""Healing explorer (notebook 04): repair phases, spasm rate, a simulated diary and weekly counts.
+"""Healing explorer (notebook 05): repair phases, spasm rate, a simulated diary and weekly counts.
 
 Two scenarios side by side: the one you adjust with the sliders (A), and a comparison scenario (B) shown
 with its own default values. A check box switches on the source article's dehydration hypothesis; the
@@ -521,5 +521,5 @@ def _rate_changed(view: HealingView, last: HealingView) -> bool:
 
 
 def healing_explorer() -> HealingExplorer:
-    """The healing explorer of notebook 04 (see :class:`HealingExplorer`)."""
+    """The healing explorer of notebook 05 (see :class:`HealingExplorer`)."""
     return HealingExplorer()

@@ -1,4 +1,4 @@
-"""The self-check form, version 3 (notebook 06): one yes/no question per emergency item first, then age,
+"""The self-check form, version 3 (notebook 07): one yes/no question per emergency item first, then age,
 onset, injury and context, history, region and the criteria.
 
 :func:`self_check` returns a :class:`SelfCheck` widget, an :class:`~course.ui._common.Explorer` whose
@@ -595,7 +595,7 @@ class SelfCheck(Explorer):
         ], layout=widgets.Layout(max_width="100%"))
         self.result_box.add_class("selfcheck-result")
         cases: list[widgets.Widget] = [
-            widgets.HTML("<b>Load a worked case from notebook 04</b> (fills the form and checks it):", layout=_WIDE),
+            widgets.HTML("<b>Load a worked case from notebook 05</b> (fills the form and checks it):", layout=_WIDE),
             widgets.HBox(list(self.case_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
             t["case_note"],
         ] if self.case_buttons else []

@@ -1,4 +1,4 @@
-"""Treatment explorer (notebook 05): treatment toggles acting on the notebook-04 model.
+"""Treatment explorer (notebook 06): treatment toggles acting on the notebook-04 model.
 
 Shows the expected spasm rate with and without the chosen treatments, the weekly counts, the number
 of spasms avoided over six weeks and phase-aware advice with the evidence behind each rule (heat in
@@ -323,5 +323,5 @@ class TreatmentExplorer(Explorer["TreatmentInputs", "TreatmentView"]):
 
 
 def treatment_explorer() -> TreatmentExplorer:
-    """The treatment explorer of notebook 05 (see :class:`TreatmentExplorer`)."""
+    """The treatment explorer of notebook 06 (see :class:`TreatmentExplorer`)."""
     return TreatmentExplorer()

@@ -1,4 +1,4 @@
-"""Published benchmarks of the healing teaching model (:mod:`course.healing`, notebooks 04 and 05).
+"""Published benchmarks of the healing teaching model (:mod:`course.healing`, notebooks 05 and 06).
 
 The repair phases are measured mostly in rodent injury models; return to play in professional footballers.
 The spasm curve on top of them is the source article's hypothesis and has no benchmark (no study has
@@ -16,8 +16,8 @@ from course.validation._base import Benchmark
 
 __all__ = ["BENCHMARKS"]
 
-_NB4 = "04_healing_phases_and_spasms.ipynb"
-_NB5 = "05_treatment_and_management.ipynb"
+_NB4 = "05_healing_phases_and_spasms.ipynb"
+_NB5 = "06_treatment_and_management.ipynb"
 _T = np.linspace(0.0, 120.0, 120001)  # 0.001-d grid
 
 

@@ -158,7 +158,7 @@ def fill_and_check_two_cases(page) -> tuple[str, str, str]:
 
 
 def test_self_check_form_in_jupyterlab(page, lab):
-    ui.open_notebook(page, lab, "06_self_check.ipynb")
+    ui.open_notebook(page, lab, "07_self_check.ipynb")
     ui.run_all(page)
     first, emergency, second = fill_and_check_two_cases(page)
     print(f"\ntiers read from the page: {first[:60]!r} / {emergency[:60]!r} / {second[:60]!r}")

@@ -7,7 +7,7 @@ and everything the browser checks of it under Voilà happens on that one page lo
 * axe-core finds no serious or critical violation in the course's own content, every explorer control has an
   accessible name, and no cell failed or widget went unrendered;
 * the app answers a person: notebook 00's warm-up slider moves E_K the right way, notebook 01's explorer draws
-  both of its plots and answers its slider, and notebook 06's self-check form is filled in and checked with
+  both of its plots and answers its slider, and notebook 07's self-check form is filled in and checked with
   the keyboard (two cases: self-care, then an emergency that shows at once), then measured at a 390 px phone
   width and at 200 % zoom: no clipped label, no overlapping option (``tests/browser/reflow.py``).
 """
@@ -57,7 +57,7 @@ def _self_check(page) -> None:
 
 
 #: what a person does with each app after the scan (by notebook number)
-APP_CHECKS: dict[str, Callable] = {"00": _welcome, "01": _membrane, "06": _self_check}
+APP_CHECKS: dict[str, Callable] = {"00": _welcome, "01": _membrane, "07": _self_check}
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
