@@ -465,6 +465,7 @@ class SelfCheck(Explorer):
     :meth:`check` (the Check button) assesses the answers.
     """
 
+    live_what, live_noun = "Self-check form", "form"
     emergency_line_html = _text_handle("emergency_line")
     disclaimer_html = _text_handle("disclaimer")
     emergency_html = _text_handle("emergency")
