@@ -324,20 +324,22 @@ def export_instructor(out_dir: Path, source: Path | None = None) -> list[Path]:
     """
     import mistune
 
-    from course.instructor import INSTRUCTOR_DIR
+    from course.instructor import INSTRUCTOR_DIR, KEY_FILES, render
 
     src = Path(source) if source is not None else INSTRUCTOR_DIR
     files = sorted(src.glob("*.md")) + sorted((src / "summaries").glob("*.md"))
     if not files:
         raise FileNotFoundError(f"no instructor pages (*.md) in {src}")
+    pages = {f.relative_to(src): f.read_text(encoding="utf-8") for f in files}
+    for name, text in render(KEY_FILES).items():  # the keys are never tracked: built now
+        pages.setdefault(Path(name), text)
     to_html = mistune.create_markdown(plugins=["table"])
     out = Path(out_dir) / "instructor"
     (out / "summaries").mkdir(parents=True, exist_ok=True)
     written, links = [], []
-    for f in files:
-        text = f.read_text(encoding="utf-8")
-        title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), f.stem)
-        rel = f.relative_to(src).with_suffix(".html")
+    for path, text in sorted(pages.items(), key=lambda kv: (len(kv[0].parts), kv[0].as_posix())):
+        title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), path.stem)
+        rel = path.with_suffix(".html")
         back = "../index.html" if rel.parent.name == "summaries" else "index.html"
         target = out / rel
         target.write_text(_md_page(title, str(to_html(text)), back), encoding="utf-8")
