@@ -29,7 +29,7 @@ from typing import Any
 
 __all__ = [
     "KINDS", "Event", "ReadResult", "RecordError", "record_path", "append", "read", "student_name", "set_student",
-    "checksum", "html_report", "KIND_TITLES",
+    "checksum", "html_report", "KIND_TITLES", "item_id",
 ]
 
 #: What a line can record.
@@ -192,6 +192,24 @@ def set_student(name: str, path: Path | None = None) -> dict[str, Any]:
     return append("student", "course", "name", {"name": name}, path=path, student=name)
 
 
+def item_id(topic: str, prompt: str) -> str:
+    """The record id of an explain prompt or a task: ``"<topic>:<first 8 hex of the prompt's SHA-256>"``."""
+    return f"{topic}:{hashlib.sha256(prompt.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _item_texts() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Record item id → (the prompt the student saw, the options of a quiz question), for the report."""
+    from course.predictions import PREDICTIONS
+    from course.quizzes import explain_prompts, load, tasks, topics
+
+    texts: dict[str, tuple[str, tuple[str, ...]]] = {k: (p.prompt, ()) for k, p in PREDICTIONS.items()}
+    for t in topics():
+        texts.update({q.qid: (q.prompt, tuple(q.options)) for q in load(t)})
+        texts.update({item_id(t, e.prompt): (e.prompt, ()) for e in explain_prompts(t)})
+        texts.update({item_id(t, k.prompt): (k.prompt, ()) for k in tasks(t)})
+    return texts
+
+
 #: Section title of each kind in :func:`html_report`, in report order.
 KIND_TITLES: tuple[tuple[str, str], ...] = (
     ("prediction", "Predictions (committed before the model answered)"),
@@ -202,15 +220,17 @@ KIND_TITLES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _describe(kind: str, data: dict[str, Any]) -> tuple[str, str]:
-    """(what the student did, the outcome) of one event, as plain text."""
+def _describe(kind: str, data: dict[str, Any], options: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(what the student did, the outcome) of one event, as plain text; ``options``: a quiz question's."""
     if kind == "prediction":
         right = data.get("correct")
         outcome = "" if right is None else ("same as the model" if right else "the model says otherwise")
         return str(data.get("answer", "")), outcome
     if kind == "quiz":
         choice = data.get("choice")
-        shown = f"option {int(choice) + 1} of {data.get('options', '?')}" if isinstance(choice, int) else "?"
+        shown = "?"
+        if isinstance(choice, int):
+            shown = options[choice] if 0 <= choice < len(options) else f"option {choice + 1}"
         return shown, "right at the first try" if data.get("correct") else "not right at the first try"
     if kind in ("task", "explain"):
         return str(data.get("text", "")), f"{len(str(data.get('text', '')).split())} words"
@@ -250,6 +270,7 @@ def html_report(path: Path | str | None = None, *, now: datetime | None = None) 
         items = "".join(f"<li>line {n}: {esc(msg)}</li>" for n, msg in result.errors)
         parts.append(f'<div role="alert"><p><b>Problems in the record file</b> (the valid lines are all kept):'
                      f"</p><ul>{items}</ul></div>")
+    texts = _item_texts()
     for kind, title in KIND_TITLES:
         events = [e for e in result.events if e.kind == kind]
         parts.append(f"<h2>{esc(title)} — {len(events)}</h2>")
@@ -258,10 +279,11 @@ def html_report(path: Path | str | None = None, *, now: datetime | None = None) 
             continue
         rows = []
         for e in events:
-            did, outcome = _describe(kind, e.data)
+            prompt, options = texts.get(e.item, (e.item, ()))
+            did, outcome = _describe(kind, e.data, options)
             rows.append(f'<tr><td class="t">{esc(e.t.replace("T", " ").rstrip("Z"))}</td><td>{esc(e.topic)}</td>'
-                        f"<td>{esc(e.item)}</td><td>{esc(did)}</td><td>{esc(outcome)}</td></tr>")
-        parts.append("<table><thead><tr><th>time (UTC)</th><th>topic</th><th>item</th><th>what I did</th>"
+                        f"<td>{esc(prompt)}</td><td>{esc(did)}</td><td>{esc(outcome)}</td></tr>")
+        parts.append("<table><thead><tr><th>time (UTC)</th><th>topic</th><th>question or case</th><th>what I did</th>"
                      "<th>outcome</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -9,6 +9,7 @@ with times) and the JSON-lines record byte for byte; every course notebook calls
 from __future__ import annotations
 
 import base64
+import html
 import re
 from datetime import UTC, datetime
 
@@ -85,6 +86,11 @@ def test_report_and_record_hold_every_kind_of_work(tmp_path, monkeypatch):
     assert "<b>Student:</b> Ada" in report and "2026-01-02 03:04 UTC" in report
     assert "My &lt;b&gt;attempt&lt;/b&gt; at the task" in report  # the student's text is escaped, not markup
     assert PREDICTIONS[key].choices[0] in report and assessment.tier_label in report
+    question = load("electrolytes")[0]
+    chosen = question.options[question.display_order[1]]
+    for text in (question.prompt, chosen, PREDICTIONS[key].prompt, tasks("electrolytes")[0].prompt,
+                 explain_prompts("electrolytes")[0].prompt):  # the report shows what was asked, not an id
+        assert html.escape(text) in report, text
     for title in ("Predictions", "Quiz answers", "Explorer task attempts", "In your own words", "Self-check"):
         assert re.search(title + r"[^<]* — 1</h2>", report), title
     times = re.findall(r'<td class="t">(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)</td>', report)

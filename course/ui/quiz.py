@@ -169,9 +169,7 @@ def explain(items: Sequence[Explain]) -> widgets.VBox:
 
 
 def _item_id(topic: str, prompt: str) -> str:
-    import hashlib
-
-    return f"{topic}:{hashlib.sha256(prompt.encode('utf-8')).hexdigest()[:8]}"
+    return record.item_id(topic, prompt)
 
 
 class TaskList(FriendlyRepr, widgets.VBox):
