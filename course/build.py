@@ -3,7 +3,9 @@
 ``python -m course build`` runs every ``notebooks/*.ipynb`` top to bottom in a fresh
 ``python3`` kernel, stores the outputs, and strips what changes from run to run or
 from machine to machine: cell timing, the widget-state blob (megabytes of plotly.js),
-interpreter versions and paths.
+interpreter versions and paths. With no widget state saved, a widget *view* output could only show
+"Error displaying widget: model not found" when the notebook is reopened, so views are dropped too and
+each widget output keeps its friendly ``text/plain`` line (:mod:`course.widget_text`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from types import MappingProxyType
 
 import nbformat
 from nbclient import NotebookClient
+
+from course.widget_text import WIDGET_MIME, live_text, live_what
 
 __all__ = [
     "NOTEBOOK_DIR", "NotInCheckout", "require_checkout", "notebook_paths", "execute_notebook", "clean_notebook",
@@ -53,11 +57,22 @@ def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
 
 
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop volatile and machine-specific metadata from an executed notebook (in place)."""
+    """Drop volatile and machine-specific metadata from an executed notebook (in place).
+
+    Also drops each widget view (its model is not saved): the output keeps its ``text/plain``, the friendly
+    "Run the notebook …" line of :mod:`course.widget_text`, which a reopened notebook shows instead of
+    "Error displaying widget: model not found".
+    """
     nb.metadata = nbformat.from_dict({"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}})
     for cell in nb.cells:
         for key in ("execution", "collapsed", "scrolled", "ExecuteTime"):
             cell.metadata.pop(key, None)
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if WIDGET_MIME in data:
+                data.pop(WIDGET_MIME)
+                if live_what("".join(data.get("text/plain", ""))) is None:  # a widget of no course class
+                    data["text/plain"] = live_text("Interactive widget", "widget")
     return nb
 
 

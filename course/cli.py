@@ -70,7 +70,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_instructor(args: argparse.Namespace) -> int:
-    """Regenerate instructor/answer_keys.md, timings.md and glossary.md from the course data."""
+    """Regenerate the tracked, key-free instructor/timings.md and glossary.md; ``--out DIR``: the whole pack."""
     from course import instructor
     from course.build import require_checkout
 
@@ -80,16 +80,21 @@ def _cmd_instructor(args: argparse.Namespace) -> int:
 
         out = Path(args.out)
         shutil.copytree(instructor.INSTRUCTOR_DIR, out, dirs_exist_ok=True)
-        written = instructor.write(out)
+        written = instructor.write(out, keys=True)
         print(f"wrote the instructor pack ({len(list(out.rglob('*.md')))} pages, {len(written)} generated) "
               f"into {out}; keep it away from students (the course is in {root.parent})")
         return 0
     if args.check:
         stale = instructor.stale()
+        keys = instructor.tracked_keys()
         print("instructor pack is current" if not stale else "out of date: " + ", ".join(stale))
-        return 1 if stale else 0
+        if keys:
+            print("answer keys in the tracked instructor/ folder (students would get them): " + ", ".join(keys)
+                  + "; delete them and build the pack with --out DIR")
+        return 1 if stale or keys else 0
     for path in instructor.write():
         print(f"wrote {path}")
+    print("answer keys: python -m course instructor --out DIR (a folder of its own, never tracked)")
     return 0
 
 
@@ -169,8 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--with-instructor", action="store_true",
                    help="also write the instructor pack (answer keys) and link it: never for students")
     e.set_defaults(func=_cmd_export)
-    ins = sub.add_parser("instructor", help="regenerate the answer keys, timings and glossary in instructor/")
-    ins.add_argument("--check", action="store_true", help="only report whether the files are current")
+    ins = sub.add_parser("instructor",
+                         help="regenerate the timings and glossary in instructor/; --out DIR: the pack with keys")
+    ins.add_argument("--check", action="store_true",
+                     help="only report whether the tracked files are current and hold no answer keys")
     ins.add_argument("--out", help="build the instructor pack into this folder of its own")
     ins.set_defaults(func=_cmd_instructor)
     x = sub.add_parser("excitability-table", help="rebuild the notebook-03 explorer's table of exact model runs")

@@ -42,6 +42,7 @@ from latex2mathml.converter import convert as _tex_to_mathml
 from course import DISCLAIMER, __version__
 from course.build import notebook_paths
 from course.style import OKABE_ITO
+from course.widget_text import WIDGET_MIME, live_what
 
 __all__ = ["PLOTLY_JS", "INDEX", "notebook_title", "export_html", "export_instructor"]
 
@@ -51,7 +52,6 @@ PLOTLY_JS = "plotly.min.js"
 INDEX = "index.html"
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 COURSE_TITLE = "Spasm or signal?"
 
@@ -168,7 +168,7 @@ def _plotly_output(fig: dict, number: int) -> nbformat.NotebookNode:
 def _widget_note_output(text_repr: str) -> nbformat.NotebookNode:
     """An HTML output that stands in for a widget view (the stored notebooks hold no widget state)."""
     kind = re.match(r"\s*([A-Za-z_][A-Za-z0-9_]*)\(", text_repr or "")
-    label = _WIDGET_NOTES.get(kind.group(1) if kind else "", _DEFAULT_WIDGET_NOTE)
+    label = live_what(text_repr or "") or _WIDGET_NOTES.get(kind.group(1) if kind else "", _DEFAULT_WIDGET_NOTE)
     body = f'<div class="course-widget-note" role="note"><strong>{label}:</strong> {_WIDGET_HINT}</div>'
     return nbformat.v4.new_output("display_data", data={"text/html": body})
 
@@ -218,7 +218,7 @@ def _static_notebook(nb: nbformat.NotebookNode, title: str) -> tuple[nbformat.No
             if PLOTLY_MIME in data:
                 n_figures += 1
                 outputs.append(_plotly_output(data[PLOTLY_MIME], n_figures))
-            elif WIDGET_MIME in data:
+            elif WIDGET_MIME in data or live_what(data.get("text/plain", "")):
                 outputs.append(_widget_note_output(data.get("text/plain", "")))
             else:
                 outputs.append(out)
@@ -324,20 +324,22 @@ def export_instructor(out_dir: Path, source: Path | None = None) -> list[Path]:
     """
     import mistune
 
-    from course.instructor import INSTRUCTOR_DIR
+    from course.instructor import INSTRUCTOR_DIR, KEY_FILES, render
 
     src = Path(source) if source is not None else INSTRUCTOR_DIR
     files = sorted(src.glob("*.md")) + sorted((src / "summaries").glob("*.md"))
     if not files:
         raise FileNotFoundError(f"no instructor pages (*.md) in {src}")
+    pages = {f.relative_to(src): f.read_text(encoding="utf-8") for f in files}
+    for name, text in render(KEY_FILES).items():  # the keys are never tracked: built now
+        pages.setdefault(Path(name), text)
     to_html = mistune.create_markdown(plugins=["table"])
     out = Path(out_dir) / "instructor"
     (out / "summaries").mkdir(parents=True, exist_ok=True)
     written, links = [], []
-    for f in files:
-        text = f.read_text(encoding="utf-8")
-        title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), f.stem)
-        rel = f.relative_to(src).with_suffix(".html")
+    for path, text in sorted(pages.items(), key=lambda kv: (len(kv[0].parts), kv[0].as_posix())):
+        title = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), path.stem)
+        rel = path.with_suffix(".html")
         back = "../index.html" if rel.parent.name == "summaries" else "index.html"
         target = out / rel
         target.write_text(_md_page(title, str(to_html(text)), back), encoding="utf-8")

@@ -11,6 +11,13 @@ what students see (a test re-generates them and compares):
 * ``glossary.md`` — the terminology of :mod:`course.terminology` plus the course's other key terms.
 
 The hand-written files (``guide.md``, ``assignment.md``, ``summaries/``) sit beside them.
+
+A student copy without keys (COURSE_SPEC V3.5): Binder and nbgitpuller serve the repository's tracked
+files, so ``answer_keys.md`` (:data:`KEY_FILES`) is **not tracked** (``.gitignore``) and never written into
+``instructor/``: ``python -m course instructor --out DIR`` builds the whole pack, keys included, into a
+folder of its own. ``python -m course instructor`` regenerates the tracked, key-free files
+(:data:`TRACKED`: timings and glossary); ``--check`` reports stale tracked files and any key file that is
+tracked or lying in ``instructor/``.
 Estimated minutes = prose words / 130 words per minute (careful reading of technical text) + 4 min per
 explorer + 2 min per predict-observe-explain block + 1.5 min per quiz question + 3 min per explain
 prompt + 2 min per task; a planning figure, not a measurement.
@@ -27,12 +34,16 @@ import nbformat
 from course.build import NOTEBOOK_DIR, notebook_paths
 from course.quizzes import TOPICS, explain_prompts, load, tasks
 
-__all__ = ["INSTRUCTOR_DIR", "GENERATED", "NotebookStats", "notebook_stats", "answer_keys_md", "timings_md",
-           "glossary_md", "render", "write", "stale"]
+__all__ = ["INSTRUCTOR_DIR", "GENERATED", "KEY_FILES", "TRACKED", "tracked_keys", "NotebookStats", "notebook_stats",
+           "answer_keys_md", "timings_md", "glossary_md", "render", "write", "stale"]
 
 INSTRUCTOR_DIR = NOTEBOOK_DIR.parent / "instructor"
 #: Generated file name → builder.
 GENERATED = ("answer_keys.md", "timings.md", "glossary.md")
+#: Generated files that hold answer keys or model answers: built on demand, never tracked.
+KEY_FILES = ("answer_keys.md",)
+#: Generated files that hold no keys: kept in ``instructor/`` and tracked (a test keeps them current).
+TRACKED = tuple(name for name in GENERATED if name not in KEY_FILES)
 _TOPIC_OF = dict(zip(("00", "01", "02", "03", "04", "05", "06", "07"), TOPICS, strict=True))
 _WPM = 130.0
 
@@ -145,24 +156,43 @@ def glossary_md() -> str:
 _BUILDERS = {"answer_keys.md": answer_keys_md, "timings.md": timings_md, "glossary.md": glossary_md}
 
 
-def render() -> dict[str, str]:
-    """Every generated file's text, by name."""
-    return {name: _BUILDERS[name]() for name in GENERATED}
+def render(names: tuple[str, ...] = GENERATED) -> dict[str, str]:
+    """The text of the generated files ``names`` (default: all, keys included), by name."""
+    return {name: _BUILDERS[name]() for name in names}
 
 
-def write(folder: Path = INSTRUCTOR_DIR) -> list[Path]:
-    """Write the generated files into ``folder``."""
+def write(folder: Path = INSTRUCTOR_DIR, *, keys: bool | None = None) -> list[Path]:
+    """Write the generated files into ``folder``.
+
+    ``keys``: also write :data:`KEY_FILES`; by default only into a folder other than ``instructor/`` (the
+    tracked folder Binder serves never receives the keys).
+    """
     folder = Path(folder)
+    if keys is None:
+        keys = folder.resolve() != INSTRUCTOR_DIR.resolve()
+    if keys and folder.resolve() == INSTRUCTOR_DIR.resolve():
+        raise ValueError(f"folder={str(folder)!r}: answer keys are never written into the tracked instructor/ "
+                         "folder; pass another folder (python -m course instructor --out DIR)")
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for name, text in render().items():
+    for name, text in render(GENERATED if keys else TRACKED).items():
         (folder / name).write_text(text, encoding="utf-8")
         out.append(folder / name)
     return out
 
 
 def stale(folder: Path = INSTRUCTOR_DIR) -> list[str]:
-    """Names of generated files that are missing or differ from what the data gives now."""
+    """Names of tracked generated files (:data:`TRACKED`) that are missing or differ from the data now."""
     folder = Path(folder)
-    return [name for name, text in render().items()
+    return [name for name, text in render(TRACKED).items()
             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+
+
+def tracked_keys(root: Path = INSTRUCTOR_DIR.parent) -> list[str]:
+    """Key files (:data:`KEY_FILES`) that git tracks under ``instructor/`` or that lie in it (should be [])."""
+    from course.student_copy import tracked_files
+
+    rels = {p.as_posix() for p in tracked_files(Path(root))}
+    folder = Path(root) / "instructor"
+    return [f"instructor/{name}" for name in KEY_FILES
+            if f"instructor/{name}" in rels or (folder / name).exists()]

@@ -19,6 +19,7 @@ Where: the path in the environment variable ``COURSE_RECORD`` if set, else ``~/s
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from typing import Any
 
 __all__ = [
     "KINDS", "Event", "ReadResult", "RecordError", "record_path", "append", "read", "student_name", "set_student",
-    "checksum",
+    "checksum", "html_report", "KIND_TITLES", "item_id",
 ]
 
 #: What a line can record.
@@ -189,3 +190,100 @@ def set_student(name: str, path: Path | None = None) -> dict[str, Any]:
     if not 1 <= len(name) <= 80:
         raise ValueError(f"name={name!r} must hold 1 to 80 characters")
     return append("student", "course", "name", {"name": name}, path=path, student=name)
+
+
+def item_id(topic: str, prompt: str) -> str:
+    """The record id of an explain prompt or a task: ``"<topic>:<first 8 hex of the prompt's SHA-256>"``."""
+    return f"{topic}:{hashlib.sha256(prompt.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _item_texts() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Record item id → (the prompt the student saw, the options of a quiz question), for the report."""
+    from course.predictions import PREDICTIONS
+    from course.quizzes import explain_prompts, load, tasks, topics
+
+    texts: dict[str, tuple[str, tuple[str, ...]]] = {k: (p.prompt, ()) for k, p in PREDICTIONS.items()}
+    for t in topics():
+        texts.update({q.qid: (q.prompt, tuple(q.options)) for q in load(t)})
+        texts.update({item_id(t, e.prompt): (e.prompt, ()) for e in explain_prompts(t)})
+        texts.update({item_id(t, k.prompt): (k.prompt, ()) for k in tasks(t)})
+    return texts
+
+
+#: Section title of each kind in :func:`html_report`, in report order.
+KIND_TITLES: tuple[tuple[str, str], ...] = (
+    ("prediction", "Predictions (committed before the model answered)"),
+    ("quiz", "Quiz answers (the first try counts)"),
+    ("task", "Explorer task attempts"),
+    ("explain", "In your own words"),
+    ("selfcheck", "Self-check practice cases"),
+)
+
+
+def _describe(kind: str, data: dict[str, Any], options: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(what the student did, the outcome) of one event, as plain text; ``options``: a quiz question's."""
+    if kind == "prediction":
+        right = data.get("correct")
+        outcome = "" if right is None else ("same as the model" if right else "the model says otherwise")
+        return str(data.get("answer", "")), outcome
+    if kind == "quiz":
+        choice = data.get("choice")
+        shown = "?"
+        if isinstance(choice, int):
+            shown = options[choice] if 0 <= choice < len(options) else f"option {choice + 1}"
+        return shown, "right at the first try" if data.get("correct") else "not right at the first try"
+    if kind in ("task", "explain"):
+        return str(data.get("text", "")), f"{len(str(data.get('text', '')).split())} words"
+    if kind == "selfcheck":
+        answers = data.get("answers", {})
+        given = "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+                          for k, v in answers.items()) if isinstance(answers, dict) else str(answers)
+        return given, str(data.get("tier_label") or data.get("tier", ""))
+    return json.dumps(data, ensure_ascii=False), ""
+
+
+def html_report(path: Path | str | None = None, *, now: datetime | None = None) -> str:
+    """A readable, printable HTML page of the whole record: every prediction, first quiz answer, task attempt,
+    own-words text and self-check practice case with its time (UTC), and any bad line with its number."""
+    result = read(path or record_path())
+    esc = html.escape
+    name = ""
+    for e in result.events:
+        if e.kind == "student":
+            name = str(e.data.get("name", ""))
+    when = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>My work — Spasm or signal? — {esc(name or 'no name given')}</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:60em;margin:1em auto;color:#111;line-height:1.4}"
+        "table{border-collapse:collapse;width:100%;margin-bottom:1.5em}th,td{border:1px solid #999;padding:4px 6px;"
+        "vertical-align:top;text-align:left}th{background:#eee}td.t{white-space:nowrap}"
+        "@media print{h2{break-after:avoid}tr{break-inside:avoid}}</style></head><body>",
+        "<h1>My work in “Spasm or signal?”</h1>",
+        f"<p><b>Student:</b> {esc(name or 'no name given')}<br><b>Report made:</b> {esc(when)}<br>"
+        f"<b>Record:</b> {len(result.events)} entries in <code>{esc(result.path.name)}</code> "
+        "(times are UTC; the JSON record, downloaded beside this page, is what an instructor's gradebook reads)."
+        "</p>",
+        "<p><i>Educational use only: not medical advice.</i></p>",
+    ]
+    if result.errors:
+        items = "".join(f"<li>line {n}: {esc(msg)}</li>" for n, msg in result.errors)
+        parts.append(f'<div role="alert"><p><b>Problems in the record file</b> (the valid lines are all kept):'
+                     f"</p><ul>{items}</ul></div>")
+    texts = _item_texts()
+    for kind, title in KIND_TITLES:
+        events = [e for e in result.events if e.kind == kind]
+        parts.append(f"<h2>{esc(title)} — {len(events)}</h2>")
+        if not events:
+            parts.append("<p>None recorded yet.</p>")
+            continue
+        rows = []
+        for e in events:
+            prompt, options = texts.get(e.item, (e.item, ()))
+            did, outcome = _describe(kind, e.data, options)
+            rows.append(f'<tr><td class="t">{esc(e.t.replace("T", " ").rstrip("Z"))}</td><td>{esc(e.topic)}</td>'
+                        f"<td>{esc(prompt)}</td><td>{esc(did)}</td><td>{esc(outcome)}</td></tr>")
+        parts.append("<table><thead><tr><th>time (UTC)</th><th>topic</th><th>question or case</th><th>what I did</th>"
+                     "<th>outcome</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

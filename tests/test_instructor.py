@@ -8,6 +8,8 @@ case-report assignment with a rubric.
 
 from __future__ import annotations
 
+import pytest
+
 from course import instructor
 from course.build import notebook_paths
 from course.quizzes import TOPICS, explain_prompts, load, tasks
@@ -16,14 +18,15 @@ DIR = instructor.INSTRUCTOR_DIR
 
 
 def test_generated_files_are_current():
-    # regenerate with: python -m course instructor
+    # regenerate with: python -m course instructor (the tracked, key-free files: timings and glossary)
+    assert instructor.TRACKED == ("timings.md", "glossary.md")
     assert instructor.stale() == [], "run `python -m course instructor` and commit instructor/"
 
 
 def test_answer_keys_cover_every_question_task_and_prediction():
     from course.predictions import PREDICTIONS
 
-    keys = (DIR / "answer_keys.md").read_text(encoding="utf-8")
+    keys = instructor.answer_keys_md()  # built on demand, never tracked (COURSE_SPEC V3.5)
     for topic in TOPICS:
         for q in load(topic):
             assert q.prompt in keys and f"✔ {q.options[q.correct]}" in keys
@@ -55,5 +58,52 @@ def test_export_writes_the_instructor_pack(tmp_path):
     names = {p.relative_to(tmp_path).as_posix() for p in written}
     assert "instructor/index.html" in names and "instructor/guide.html" in names
     assert "instructor/summaries/07_self_check.html" in names
+    assert "instructor/answer_keys.html" in names  # the keys are built for the pack, not read from the repo
     page = (tmp_path / "instructor" / "guide.html").read_text(encoding="utf-8")
     assert "<table>" in page and "999" in page  # markdown tables rendered; disclaimer banner present
+
+
+# --- a student copy without keys (COURSE_SPEC V3.5): the keys are built on demand, never tracked ------------------
+def test_answer_keys_are_not_tracked_nor_written_into_instructor():
+    assert instructor.KEY_FILES == ("answer_keys.md",)
+    assert instructor.tracked_keys() == [], "git rm --cached instructor/answer_keys.md; delete the file"
+    assert "/instructor/answer_keys.md" in (DIR.parent / ".gitignore").read_text("utf-8").splitlines()
+    with pytest.raises(ValueError, match="folder="):
+        instructor.write(DIR, keys=True)
+
+
+def test_check_reports_a_key_file_in_instructor(tmp_path):
+    (tmp_path / "instructor").mkdir()
+    assert instructor.tracked_keys(tmp_path) == []
+    (tmp_path / "instructor" / "answer_keys.md").write_text("# keys", "utf-8")
+    assert instructor.tracked_keys(tmp_path) == ["instructor/answer_keys.md"]
+
+
+def _key_snippets() -> list[str]:
+    """Text only a key holds: model answers, task answers, the feedback of each right option (≥ 40 characters)."""
+    texts = []
+    for topic in TOPICS:
+        texts += [e.model_answer for e in explain_prompts(topic)] + [t.answer for t in tasks(topic)]
+        texts += [q.feedback[q.correct] for q in load(topic)]
+    return sorted({" ".join(t.split())[:60] for t in texts if len(t) >= 40})
+
+
+def test_no_tracked_file_outside_the_package_holds_key_text():
+    """Binder and nbgitpuller serve the tracked files: only ``course/`` (the quiz data the kernel needs for
+    feedback, which V3.5 allows) may hold the keys' text."""
+    from course.student_copy import tracked_files
+
+    root = DIR.parent
+    snippets = _key_snippets()
+    assert len(snippets) > 80  # every topic's model answers, task answers and right-option feedback
+    assert any(s in instructor.answer_keys_md().replace("\n", " ") for s in snippets)  # the check can find them
+    leaks = []
+    for rel in tracked_files(root):
+        if rel.parts[0] == "course" or not (root / rel).is_file():
+            continue
+        try:
+            text = " ".join((root / rel).read_text("utf-8").split())
+        except UnicodeDecodeError:
+            continue
+        leaks += [f"{rel}: {s!r}" for s in snippets if s in text]
+    assert not leaks, "\n".join(leaks[:20])

@@ -15,7 +15,7 @@ import pytest
 
 from course import EMERGENCY_LINE
 from course.cli import main
-from course.instructor import INSTRUCTOR_DIR
+from course.instructor import INSTRUCTOR_DIR, answer_keys_md
 from course.student_copy import student_copy
 
 ROOT = INSTRUCTOR_DIR.parent
@@ -33,10 +33,12 @@ def key_lines() -> list[str]:
     """Lines of the instructor pack's own text: ≥ 50 characters and not formative quiz or model data."""
     formative = _formative()
     lines = set()
-    for md in INSTRUCTOR_DIR.rglob("*.md"):
-        if md.name in ("timings.md", "glossary.md"):  # planning figures and terms, not keys
+    pages = {md.name: md.read_text("utf-8") for md in INSTRUCTOR_DIR.rglob("*.md")}
+    pages["answer_keys.md"] = answer_keys_md()  # never tracked: built on demand (V3.5)
+    for name, page in pages.items():
+        if name in ("timings.md", "glossary.md"):  # planning figures and terms, not keys
             continue
-        paragraphs = md.read_text("utf-8").split("\n\n")  # the safety paragraph repeats the public emergency route
+        paragraphs = page.split("\n\n")  # the safety paragraph repeats the public emergency route
         for line in "\n\n".join(p for p in paragraphs if not p.startswith("**Safety.**")).splitlines():
             if line.lstrip().startswith("#"):  # headings: notebook titles, shared with the course
                 continue

@@ -15,7 +15,8 @@ words of 10 or more letters.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 
 from course.quizzes import Question
 
@@ -96,7 +97,7 @@ def _all_of_the_above(q: Question) -> list[int]:
 
 
 #: strategy name → a function giving the options it picks among (ties split evenly).
-STRATEGIES: dict[str, Callable[[Question], list[int]]] = {
+STRATEGIES: Mapping[str, Callable[[Question], list[int]]] = MappingProxyType({
     "longest": lambda q: _argbest([len(o) for o in q.options], range(len(q.options)), max),
     "shortest": lambda q: _shortest(q, range(len(q.options))),
     "drop the shortest, then guess": lambda q: (
@@ -115,7 +116,7 @@ STRATEGIES: dict[str, Callable[[Question], list[int]]] = {
     "drop absolutes and myths, then guess": lambda q: _keep(q, lambda o: is_absolute(o) or endorses_myth(o)),
     "drop absolutes and myths, then shortest": lambda q: _shortest(
         q, _keep(q, lambda o: is_absolute(o) or endorses_myth(o))),
-}
+})
 
 
 def chance(questions: Sequence[Question]) -> float:

@@ -14,9 +14,12 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
+from course.widget_text import LIVE_HINT, live_text
+
 __all__ = [
     "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
-    "AccessibleNames", "A11Y_SCOPE", "sync_figure_state", "push_traces",
+    "AccessibleNames", "A11Y_SCOPE", "sync_figure_state", "push_traces", "FriendlyRepr", "LiveBox", "live_text",
+    "LIVE_HINT",
 ]
 
 #: Width of a control's label (long enough for a name plus its unit) and of the whole control row.
@@ -92,6 +95,32 @@ def status_html(label: str, state: str) -> str:
         f'<span style="display:inline-block;min-width:11em">{html.escape(label)}: '
         f'<b style="color:{colour}">{icon} {html.escape(state)}</b></span>'
     )
+
+
+class FriendlyRepr:
+    """Mixin for a widget class: its ``text/plain`` (what a saved notebook shows before Run All, and what
+    JupyterLab shows when the widget model is gone) is a friendly line, never ``Explorer(children=(…``."""
+
+    live_what = "Interactive explorer"
+    live_noun = "explorer"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
+        bundle = super()._repr_mimebundle_(**kwargs)  # type: ignore[misc]
+        if bundle is not None:
+            bundle["text/plain"] = live_text(self.live_what, self.live_noun)
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {live_text(self.live_what, self.live_noun)}>"
+
+
+class LiveBox(FriendlyRepr, widgets.VBox):
+    """A ``VBox`` with the friendly text of :class:`FriendlyRepr` (``what``/``noun`` set per box)."""
+
+    def __init__(self, children: Any = (), *, what: str = "Interactive exercise", noun: str = "exercise",
+                 **kwargs: Any) -> None:
+        super().__init__(children, **kwargs)
+        self.live_what, self.live_noun = what, noun
 
 
 #: CSS classes of the boxes whose controls :class:`AccessibleNames` names (``Quiz`` uses the second).
@@ -222,7 +251,7 @@ I = TypeVar("I")  # noqa: E741 - the conventional name pair I → V of the templ
 V = TypeVar("V")
 
 
-class Explorer(widgets.VBox, Generic[I, V]):
+class Explorer(FriendlyRepr, widgets.VBox, Generic[I, V]):
     """The template every explorer follows: controls → ``read`` → pure ``compute`` → thin ``render``.
 
     A subclass names its parts; the base wires them together (``jupyter-widgets`` tutorial's model/GUI split):

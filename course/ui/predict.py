@@ -19,12 +19,15 @@ from IPython.display import display
 
 from course import record
 from course.predictions import PREDICTIONS, Observation, Prediction, topic_of
+from course.ui._common import FriendlyRepr, LiveBox
 
 __all__ = ["predict", "Predict"]
 
 
-class Predict(widgets.VBox):
+class Predict(FriendlyRepr, widgets.VBox):
     """One predict → observe → explain block (handles: ``answer``, ``commit_button``, ``result_html``)."""
+
+    live_what, live_noun = "Predict first", "prediction"
 
     def __init__(self, item: Prediction) -> None:
         self.item = item
@@ -125,7 +128,8 @@ class Predict(widgets.VBox):
             '<div role="status" style="color:#555;border:1px dashed #999;padding:4px 8px">🔒 Commit your '
             "prediction above to see this result.</div>"
         )
-        gate = widgets.VBox([out] if self.observation is not None else [locked])
+        gate = LiveBox([out] if self.observation is not None else [locked], what="Result of a prediction",
+                       noun="prediction (commit it first)")
         gate.add_class("course-after-commit")
         self._gates.append((gate, out))
         display(gate)

@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from course import record
 from course.quizzes import Explain, Question, Task
-from course.ui._common import AccessibleNames
+from course.ui._common import AccessibleNames, FriendlyRepr, LiveBox
 
 __all__ = ["quiz", "Quiz", "explain", "ExplainBox", "task_list", "TaskList", "MIN_OWN_WORDS", "MIN_ATTEMPT_WORDS"]
 
@@ -45,13 +45,15 @@ _NO = '<div role="status" style="color:#9c3d00;padding:4px 0"><b>✘ Not quite.<
 _KIND_LABEL = {"recall": "", "prediction": " (predict)", "application": " (apply)", "transfer": " (new case)"}
 
 
-class Quiz(widgets.VBox):
+class Quiz(FriendlyRepr, widgets.VBox):
     """Questions with radio-button answers; each "Check" shows the feedback of the chosen answer.
 
     ``first_try`` maps question index → whether the *first* checked answer was right (locked once set);
     ``answered`` maps question index → whether the last checked answer was right; ``score`` is the
     number of questions right at the first try.
     """
+
+    live_what, live_noun = "Knowledge check", "quiz"
 
     def __init__(self, questions: Sequence[Question], title: str = "Check your understanding") -> None:
         if not questions:
@@ -119,8 +121,10 @@ def quiz(questions: Sequence[Question], title: str = "Check your understanding")
     return Quiz(questions, title)
 
 
-class ExplainBox(widgets.VBox):
+class ExplainBox(FriendlyRepr, widgets.VBox):
     """Write an answer in your own words; the model answer opens after :data:`MIN_OWN_WORDS` words."""
+
+    live_what, live_noun = "Explain in your own words", "exercise"
 
     def __init__(self, item: Explain) -> None:
         self.item = item
@@ -161,17 +165,17 @@ def explain(items: Sequence[Explain]) -> widgets.VBox:
     """One :class:`ExplainBox` per prompt."""
     if not items:
         raise ValueError("items must hold at least 1 prompt, got 0")
-    return widgets.VBox([ExplainBox(i) for i in items])
+    return LiveBox([ExplainBox(i) for i in items], what="Explain in your own words", noun="exercise")
 
 
 def _item_id(topic: str, prompt: str) -> str:
-    import hashlib
-
-    return f"{topic}:{hashlib.sha256(prompt.encode('utf-8')).hexdigest()[:8]}"
+    return record.item_id(topic, prompt)
 
 
-class TaskList(widgets.VBox):
+class TaskList(FriendlyRepr, widgets.VBox):
     """Open questions to answer with an explorer; each answer opens after a typed attempt."""
+
+    live_what, live_noun = "Questions to explore", "exercise"
 
     def __init__(self, items: Sequence[Task], title: str = "Questions to explore") -> None:
         if not items:

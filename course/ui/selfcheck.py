@@ -41,13 +41,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from types import MappingProxyType
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from course import DISCLAIMER, EMERGENCY_LINE, style
+from course import DISCLAIMER, EMERGENCY_LINE, record, style
 from course.figures.selfcheck import (
     CRITERIA_TRACES,
     DIRECTION_STYLE,
@@ -465,6 +465,7 @@ class SelfCheck(Explorer):
     :meth:`check` (the Check button) assesses the answers.
     """
 
+    live_what, live_noun = "Self-check form", "form"
     emergency_line_html = _text_handle("emergency_line")
     disclaimer_html = _text_handle("disclaimer")
     emergency_html = _text_handle("emergency")
@@ -478,6 +479,7 @@ class SelfCheck(Explorer):
 
     def __init__(self, cases: Mapping[str, object] | None = None) -> None:
         self.cases: dict[str, object] = dict(cases if cases is not None else SCENARIOS)
+        self._case_name = ""  # the worked case being checked (recorded with the answers), or "" for the form
         self.check_button = widgets.Button(
             description="Check", icon="check", tooltip="Apply the emergency questions and the criteria to your answers",
             layout=widgets.Layout(width="auto", min_width="8em"),
@@ -704,6 +706,9 @@ class SelfCheck(Explorer):
         """
         self.view = self.compute(replace(self.read(), pressed=True))
         self.render(self.view)
+        if self.view.assessment is not None:
+            _record_case(self.view.assessment, self._case_name)
+        self._case_name = ""
         return self.view.assessment
 
     def load_case(self, name: str) -> Assessment | None:
@@ -714,6 +719,7 @@ class SelfCheck(Explorer):
         presentation = getattr(case, "presentation", case)
         self.set_answers(answers_from_presentation(presentation))  # type: ignore[arg-type]
         self.texts["case_note"].value = _case_note_html(name, case)
+        self._case_name = name
         return self.check()
 
     def _case_button(self, name: str, case: object) -> widgets.Button:
@@ -726,6 +732,19 @@ class SelfCheck(Explorer):
         button.add_class(_css(f"case_{name}"))
         button.on_click(lambda _b, name=name: self.load_case(name))
         return button
+
+
+def _record_case(a: Assessment, case: str) -> None:
+    """Append a checked practice case (the answers and the tier) to the student record; never break the form."""
+    answers = {
+        f.name: sorted(v) if isinstance(v := getattr(a.answers, f.name), frozenset) else v
+        for f in fields(a.answers)
+    }
+    try:
+        record.append("selfcheck", "selfcheck", case or "form",
+                      {"answers": answers, "tier": a.urgency, "tier_label": a.tier_label})
+    except OSError:  # pragma: no cover - read-only home, full disk
+        pass
 
 
 def self_check(cases: Mapping[str, object] | None = None) -> SelfCheck:
