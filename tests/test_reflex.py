@@ -31,10 +31,12 @@ def test_peak_rates_and_twitch_forces():
     assert p[-1] / p[0] == pytest.approx(100.0)  # Fuglevand 1993: RP = 100
 
 
-def test_unit_force_follows_notebook_02_force_frequency_within_8_percent():
-    # the saturated twitch sum against course.contraction.force_frequency, 5–100 Hz
+def test_unit_force_follows_notebook_02_force_frequency_within_15_percent():
+    # the saturated twitch sum against course.contraction.force_frequency, 5–100 Hz. Notebook 02's version-3
+    # E-C model (series elasticity, bounded Ca²⁺) sums twitches less linearly than version 2, so the pool's
+    # shortcut is now within 0.15 of maximal force (was 0.08 against version 2); notebook 04's limits box says so.
     err = rx.unit_force_error()
-    assert err["slow"] < 0.08 and err["fast"] < 0.08, err
+    assert err["slow"] < 0.15 and err["fast"] < 0.15, err
 
 
 def test_rate_coding_and_recruitment_with_voluntary_drive():

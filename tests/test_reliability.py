@@ -908,6 +908,8 @@ def sandbox(tmp_path_factory):
         PYTHONPATH=str(src),
         PYTHONDONTWRITEBYTECODE="1",
         PYTHONNOUSERSITE="1",
+        # the student record (course.record) is a deliberate write: the user chooses where it goes
+        COURSE_RECORD=str(chosen / "record.jsonl"),
     )
     start = time.perf_counter()
     proc = subprocess.run(
@@ -1011,7 +1013,8 @@ def test_no_writes_outside_temporary_or_user_chosen_paths(sandbox):
     # the export wrote exactly what it says it wrote, all of it in the chosen folder (and was checked)
     exported = sorted(Path(p).name for p in report["export"])
     assert exported and "index.html" in exported
-    assert sorted(p.name for p in sandbox["chosen"].iterdir()) == exported
+    # ... and the student record went to the path the user chose (COURSE_RECORD), nowhere else
+    assert sorted(p.name for p in sandbox["chosen"].iterdir()) == sorted([*exported, "record.jsonl"])
     assert any(Path(w).is_relative_to(sandbox["chosen"]) for w in report["writes"])  # the hook saw them
     print(
         f"\n[no-writes] {len(report['writes'])} file writes recorded, all in TMPDIR or the chosen folder: "

@@ -17,6 +17,7 @@ EXPECTED_NOTEBOOKS = [
     "01_membrane_and_electrolytes.ipynb",
     "02_calcium_and_contraction.ipynb",
     "03_hyperexcitability_and_cramps.ipynb",
+    "04_cramp_reflex.ipynb",
     "05_healing_phases_and_spasms.ipynb",
     "06_treatment_and_management.ipynb",
     "07_self_check.ipynb",

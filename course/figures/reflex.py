@@ -50,7 +50,16 @@ def pool_figure(raster_x: np.ndarray, raster_y: np.ndarray, t_force: np.ndarray,
 
 
 def trace_figure(tr: PoolTrace, title: str) -> go.Figure:
-    """:func:`pool_figure` of a :class:`course.reflex.PoolTrace` (the EMG thinned to 1 kHz for the page)."""
+    """:func:`pool_figure` of a :class:`course.reflex.PoolTrace`, thinned for a stored page: force and envelope
+    every 10 ms, the raw EMG every 2 ms, single-precision times and values, unit numbers as bytes (a notebook
+    stays under 1 MB; the explorer draws the full traces)."""
     x, y = raster_xy(tr.spike_times_s)
-    return pool_figure(x, y, tr.t_s[::4], 100.0 * tr.force[::4], tr.t_s[::2], tr.emg_mV[::2],
-                       tr.emg_envelope_mV[::2], title, float(tr.t_s[-1]))
+
+    def f4(a: np.ndarray) -> np.ndarray:
+        return np.ascontiguousarray(a, dtype=np.float32)
+
+    dt_s = float(tr.t_s[1] - tr.t_s[0]) if tr.t_s.size > 1 else 0.001
+    slow, fast = max(1, round(0.010 / dt_s)), max(1, round(0.002 / dt_s))
+    return pool_figure(f4(x), y.astype(np.uint8), f4(tr.t_s[::slow]), f4(100.0 * tr.force[::slow]),
+                       f4(tr.t_s[::fast]), f4(tr.emg_mV[::fast]), f4(tr.emg_envelope_mV[::slow]), title,
+                       float(tr.t_s[-1]))
