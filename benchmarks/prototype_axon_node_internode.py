@@ -32,12 +32,12 @@ the node area)
 Measured (2026-12-06 update): see ``benchmarks/AXON_REFIT.md``
 --------------------------------------------------------------------
 ``benchmarks/tune_axon_node_internode.py`` measures every V3.3 target for many sets at once (all parameters may be
-per-set arrays); 87 sets are tabulated in ``AXON_REFIT.md``. The new ``BEST`` (persistent Na⁺ 0.9 % motor /
-1.17 % sensory, −20 mV, inactivating with h; H_SCALE 0.7; τ_s ≥ 60 ms; G_LN 30; G_BB 50; C_I 600) gives +44 %
-at 2 ms, −19.5 % at 5–7 ms, +16.9 % at 30–50 ms, SDTC 0.32 / 0.41 ms (ratio 1.28), one impulse per stimulus
-(K⁺ 4, 5.5, 6.5, both fibres), 25/25 at 50 Hz, no firing at K⁺ 2–17 mM (0.5-mM steps, 1 s) or Ca²⁺
-1.1–1.6 mM, onsets 0.77 (motor) / 0.84 mM (sensory); the motor onset is below the ≈ 0.84 target. Still not
-moved into :mod:`course.excitability`.
+per-set arrays); 109 sets are tabulated in ``AXON_REFIT.md``. The new ``BEST`` (persistent Na⁺ 0.75 % motor /
+0.90 % sensory, activation −25 mV, inactivating with h; H_SCALE 0.9; τ_s ≥ 60 ms; G_LN 30; G_BB 50; C_I 600)
+gives +33 % at 2 ms, −20.5 % at 5–7 ms, +18.1 % at 30–50 ms, SDTC 0.40 / 0.55 ms (ratio 1.37), one impulse per
+stimulus (K⁺ 4, 5.5, 6.5, both fibres), 25/25 at 50 Hz, no firing at K⁺ 2–17 mM (0.5-mM steps, 1 s) or Ca²⁺
+1.1–1.6 mM, onsets 0.81 (motor) / 0.88 mM (sensory), Mg²⁺ 0.5 mM raises them, K⁺ 2.5 mM lowers them, rest
+−82 mV. Not yet moved into :mod:`course.excitability` (AXON_REFIT.md, "Port").
 
 Earlier measurements (motor, K⁺ 4 mM; targets of COURSE_SPEC V3.3 in brackets)
 --------------------------------------------------------------------------------
@@ -94,8 +94,8 @@ RESULTS: tuple[tuple[dict, tuple[float, ...]], ...] = (
 )
 #: The previous helper's best recovery cycle (RESULTS[4]).
 BEST_RC_ONLY = {"C_I": 400, "TAU_S_MIN": 40, "H_SCALE": 0.35}
-#: Best set of the full measurement (set 86 of benchmarks/AXON_REFIT.md; E_L is retuned by tune_e_leak).
-BEST = {"NAP_VSHIFT": -20.0, "NAP_H": 1.0, "NAP_FRAC": {"motor": 0.009, "sensory": 0.0117}, "H_SCALE": 0.7,
+#: Best set of the full measurement (set 107 of benchmarks/AXON_REFIT.md; E_L is retuned by tune_e_leak).
+BEST = {"NAP_VSHIFT": -25.0, "NAP_H": 1.0, "NAP_FRAC": {"motor": 0.0075, "sensory": 0.009}, "H_SCALE": 0.9,
         "TAU_S_MIN": 60.0, "G_KS": 400.0, "G_LN": 30.0, "G_BB": 50.0, "C_I": 600.0, "G_LI": 2.0}
 DELAYS = (2.0, 3.0, 5.0, 6.0, 7.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 100.0)
 DT = 0.01
