@@ -78,16 +78,46 @@ def checksum(obj: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+#: How much of the end of a record is read to find its last line (bytes); a whole-file read only if needed.
+_TAIL_BYTES = 1 << 16
+
+
+def _last_lines(path: Path) -> list[str]:
+    """The record's lines from its end backwards, reading only its tail unless no whole line is in it.
+
+    Appends stay O(1) however long the record grows (a self-check sweep presses Check thousands of times).
+    """
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - _TAIL_BYTES))
+        tail = fh.read().decode("utf-8", errors="replace")
+    lines = tail.splitlines()
+    if size > _TAIL_BYTES:
+        lines = lines[1:]  # the first line of the tail may be cut
+        if not lines:
+            lines = path.read_text("utf-8", errors="replace").splitlines()
+    return lines[::-1]
+
+
+def _last_parsed(path: Path) -> dict[str, Any] | None:
+    """The last line that parses as a JSON object with a ``sha``, or None (tail first, then the whole file)."""
+    if not path.is_file():
+        return None
+    for lines in (_last_lines(path), path.read_text("utf-8", errors="replace").splitlines()[::-1]):
+        for raw in lines:
+            try:
+                obj = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(obj, dict) and "sha" in obj:
+                return obj
+    return None
+
+
 def _last_sha(path: Path) -> str:
     """The ``sha`` of the last line that parses (the chain continues from it), or ``""``."""
-    if not path.is_file():
-        return ""
-    for raw in reversed(path.read_text("utf-8", errors="replace").splitlines()):
-        try:
-            return str(json.loads(raw)["sha"])
-        except (ValueError, KeyError, TypeError):
-            continue
-    return ""
+    obj = _last_parsed(path)
+    return str(obj["sha"]) if obj is not None else ""
 
 
 def append(kind: str, topic: str, item: str, data: dict[str, Any] | None = None, *,
@@ -169,19 +199,18 @@ def read(path: Path | str) -> ReadResult:
 
 
 def student_name(path: Path | None = None) -> str:
-    """The student's name or ID from the record (the last ``student`` event), or ``""`` if none yet."""
+    """The student's name or ID from the record, or ``""`` if none yet.
+
+    Every line carries the name in force when it was written (``set_student`` writes the new one), so the
+    last line that parses has it; only its tail is read.
+    """
     path = path or record_path()
-    if not path.is_file():
+    obj = _last_parsed(path)
+    if obj is None:
         return ""
-    name = ""
-    for raw in path.read_text("utf-8", errors="replace").splitlines():
-        try:
-            obj = json.loads(raw)
-        except ValueError:
-            continue
-        if isinstance(obj, dict) and obj.get("kind") == "student":
-            name = str(obj.get("data", {}).get("name", ""))
-    return name
+    if obj.get("kind") == "student":
+        return str(obj.get("data", {}).get("name", ""))
+    return str(obj.get("student", ""))
 
 
 def set_student(name: str, path: Path | None = None) -> dict[str, Any]:

@@ -454,7 +454,11 @@ def check_form_state(name: str, form, state: dict, figures: bool = True) -> list
     return problems
 
 
-@pytest.mark.parametrize("name", list(course.ui.EXPLORERS))
+@pytest.mark.parametrize(
+    "name",
+    # the self-check form's pairwise grid (≈ 100 controls since version 3) takes about a minute: make test only
+    [pytest.param(n, marks=pytest.mark.slow) if n == "self_check" else n for n in course.ui.EXPLORERS],
+)
 def test_slider_grid_sweep(name):
     """Every control over its full range (every option / both booleans / 21 evenly spaced slider
     positions with both ends, or every position when a slider has fewer), then every pair of controls

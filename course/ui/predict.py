@@ -13,6 +13,7 @@ import html
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
+from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -22,7 +23,7 @@ from course.predictions import PREDICTIONS, Observation, Prediction, topic_of
 from course.ui._common import FriendlyRepr, LiveBox
 
 __all__ = ["predict", "Predict"]
-
+__all__ = ["predict", "Predict", "append_figure"]
 
 class Predict(FriendlyRepr, widgets.VBox):
     """One predict → observe → explain block (handles: ``answer``, ``commit_button``, ``result_html``)."""
@@ -113,7 +114,7 @@ class Predict(FriendlyRepr, widgets.VBox):
     def after_commit(self) -> Iterator[widgets.Output]:
         """Show what the ``with`` block displays only once the prediction is committed.
 
-        In a notebook: ``with p.after_commit() as out: print(table); out.append_display_data(fig)`` in the
+        In a notebook: ``with p.after_commit() as out: print(table); append_figure(out, fig)`` in the
         cell below the prediction. The block runs at once (its printed text and the figures handed to
         ``out`` are captured in the kernel), but the student sees a locked box until they commit, so no
         stored or fresh output gives the answer away (COURSE_SPEC V3.5, "commit before reveal").
@@ -133,6 +134,17 @@ class Predict(FriendlyRepr, widgets.VBox):
         gate.add_class("course-after-commit")
         self._gates.append((gate, out))
         display(gate)
+
+
+def append_figure(out: widgets.Output, fig: Any) -> None:
+    """Hand a plotly figure to an :meth:`Predict.after_commit` box so it shows only after the commit.
+
+    ``Output.append_display_data(fig)`` would display a plotly figure at once (IPython's formatter calls the
+    figure's ``_ipython_display_``), outside the locked box; this appends the figure's mime bundle (rounded
+    by the course renderer) to the box instead.
+    """
+    bundle = fig._repr_mimebundle_()
+    out.outputs += ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 def predict(key: str) -> Predict:
