@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 NOTEBOOKS = [p.name for p in notebook_paths() if not p.name.startswith("00_")]  # 00 has its own test
 
 #: plotly figures the explorers of each notebook show (the ``figures`` of each Explorer)
-EXPECTED_FIGURES = {"01": 2, "02": 3, "03": 3, "05": 4, "06": 2, "07": 1}
+EXPECTED_FIGURES = {"01": 2, "02": 3, "03": 3, "04": 1, "05": 4, "06": 2, "07": 1}
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
