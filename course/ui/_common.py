@@ -189,10 +189,12 @@ function nameGroups(scope) {
 }
 function nameInputs(scope) {
   for (const input of scope.querySelectorAll("input, select, textarea")) {
-    if (input.type === "hidden" || input.labels && input.labels.length
+    // a wrapping <label> counts only if it has text (a check box with an empty description has an empty one)
+    const labelled = input.labels && Array.from(input.labels).some((l) => text(l));
+    if (input.type === "hidden" || labelled
         || input.getAttribute("aria-label") || input.getAttribute("aria-labelledby")) continue;
     const widget = input.closest(".jupyter-widgets:not(.widget-container)");
-    const label = widget ? description(widget) || question(widget) || tip(widget) : "";
+    const label = (widget ? description(widget) || question(widget) || tip(widget) : "") || tip(input);
     set(input, "aria-label", label);
   }
 }
