@@ -194,6 +194,12 @@ FORM_CSS = """
 .selfcheck-item { align-items: center; max-width: 100%; }
 .selfcheck-item-label { flex: 1 1 auto; min-width: 0; }
 .selfcheck-form .widget-text input, .selfcheck-form .jupyter-widget-text input { max-width: 100%; }
+.selfcheck-result, .selfcheck-result .widget-html, .selfcheck-result .jupyter-widget-html {
+  max-width: 100%; min-width: 0; box-sizing: border-box;
+}
+.selfcheck-result .widget-html-content, .selfcheck-result .jupyter-widget-html-content {
+  display: block; max-width: 100%; min-width: 0; white-space: normal; overflow-wrap: anywhere;
+}
 """
 
 _STATIC_TEXTS: Mapping[str, str] = MappingProxyType({
