@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from timing import random_value
+from timing import timed_walk
 
 from course import healing as hm
 
@@ -114,19 +114,7 @@ def random_walk(explorer, steps: int = WALK_STEPS, seed: int = WALK_SEED) -> dic
     Returns p50/p95/max of the wall time (``p50``, ``p95``, ``max``) and of the thread's CPU time
     (``cpu_p50``, ``cpu_p95``), all in ms, and the number of ``moves``.
     """
-    rng = np.random.default_rng(seed)
-    names = list(explorer.controls)
-    wall, cpu = [], []
-    for _ in range(steps):
-        control = explorer.controls[names[int(rng.integers(len(names)))]]
-        value = random_value(control, rng)
-        if value is None:
-            continue
-        c0, t0 = time.thread_time(), time.perf_counter()
-        control.value = value
-        wall.append(1000.0 * (time.perf_counter() - t0))
-        cpu.append(1000.0 * (time.thread_time() - c0))
-    t, c = np.array(wall), np.array(cpu)
+    t, c = timed_walk(explorer, np.random.default_rng(seed), steps)
     return {
         "moves": float(t.size),
         "p50": float(np.percentile(t, 50)),

@@ -1,6 +1,6 @@
 """The reflex explorer (notebook 04) under a 200-move seeded random walk: wall-clock and CPU time per move.
 
-Every step picks a control at random and moves it to any other allowed value (``timing.random_value``), as
+Every step picks a control at random and moves it to any other allowed value (``timing.timed_walk``), as
 ``bench_callbacks.py`` does; this script also reports CPU time (which load on a shared machine barely changes)
 and the load average before and after. Run: ``python benchmarks/bench_reflex_walk.py [moves] [seed]``.
 """
@@ -12,7 +12,7 @@ import sys
 import time
 
 import numpy as np
-from timing import random_value
+from timing import timed_walk
 
 from course.ui.reflex import reflex_explorer
 
@@ -22,19 +22,8 @@ def walk(moves: int = 200, seed: int = 0) -> dict[str, np.ndarray | float]:
     t0 = time.perf_counter()
     ex = reflex_explorer()
     build_s = time.perf_counter() - t0
-    rng = np.random.default_rng(seed)
-    names = list(ex.controls)
-    wall, cpu = [], []
-    while len(wall) < moves:
-        control = ex.controls[names[int(rng.integers(len(names)))]]
-        value = random_value(control, rng)
-        if value is None:
-            continue
-        t, c = time.perf_counter(), time.process_time()
-        control.value = value
-        wall.append((time.perf_counter() - t) * 1e3)
-        cpu.append((time.process_time() - c) * 1e3)
-    return {"wall": np.array(wall), "cpu": np.array(cpu), "build_s": build_s}
+    wall, cpu = timed_walk(ex, np.random.default_rng(seed), moves)
+    return {"wall": wall, "cpu": cpu, "build_s": build_s}
 
 
 def main(argv: list[str]) -> int:

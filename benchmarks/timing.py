@@ -44,3 +44,24 @@ def random_value(control: widgets.ValueWidget, rng: np.random.Generator) -> Any:
                 return v
     others = [o for o in options(control) if o != control.value]
     return others[int(rng.integers(len(others)))] if others else None
+
+
+def timed_walk(explorer: Any, rng: np.random.Generator, moves: int) -> tuple[np.ndarray, np.ndarray]:
+    """``moves`` seeded random control moves over every control of ``explorer`` (:func:`random_value`).
+
+    Returns the wall-clock time and the thread's CPU time of each move (ms); a control with no other value to
+    take is skipped without counting as a move.
+    """
+    names = list(explorer.controls)
+    wall: list[float] = []
+    cpu: list[float] = []
+    while len(wall) < moves:
+        control = explorer.controls[names[int(rng.integers(len(names)))]]
+        value = random_value(control, rng)
+        if value is None:
+            continue
+        c0, t0 = time.thread_time(), time.perf_counter()
+        control.value = value
+        wall.append(1000.0 * (time.perf_counter() - t0))
+        cpu.append(1000.0 * (time.thread_time() - c0))
+    return np.array(wall), np.array(cpu)
