@@ -82,29 +82,26 @@ def checksum(obj: dict[str, Any]) -> str:
 _TAIL_BYTES = 1 << 16
 
 
-def _last_lines(path: Path) -> list[str]:
-    """The record's lines from its end backwards, reading only its tail unless no whole line is in it.
+def _tail_lines(path: Path) -> list[str]:
+    """The whole lines in the last :data:`_TAIL_BYTES` of the record, last line first.
 
     Appends stay O(1) however long the record grows (a self-check sweep presses Check thousands of times).
     """
     size = path.stat().st_size
     with path.open("rb") as fh:
         fh.seek(max(0, size - _TAIL_BYTES))
-        tail = fh.read().decode("utf-8", errors="replace")
-    lines = tail.splitlines()
-    if size > _TAIL_BYTES:
-        lines = lines[1:]  # the first line of the tail may be cut
-        if not lines:
-            lines = path.read_text("utf-8", errors="replace").splitlines()
-    return lines[::-1]
+        lines = fh.read().decode("utf-8", errors="replace").splitlines()
+    return (lines[1:] if size > _TAIL_BYTES else lines)[::-1]  # the tail's first line may be cut
 
 
 def _last_parsed(path: Path) -> dict[str, Any] | None:
-    """The last line that parses as a JSON object with a ``sha``, or None (tail first, then the whole file)."""
+    """The last line that parses as a JSON object with a ``sha``, or None (the tail first, the whole file only
+    when no line of the tail does)."""
     if not path.is_file():
         return None
-    for lines in (_last_lines(path), path.read_text("utf-8", errors="replace").splitlines()[::-1]):
-        for raw in lines:
+    whole = lambda: path.read_text("utf-8", errors="replace").splitlines()[::-1]  # noqa: E731 - read only if needed
+    for read in (lambda: _tail_lines(path), whole):
+        for raw in read():
             try:
                 obj = json.loads(raw)
             except ValueError:
