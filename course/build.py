@@ -16,6 +16,7 @@ from types import MappingProxyType
 import nbformat
 from nbclient import NotebookClient
 
+from course.voila import TEMPLATE as VOILA_TEMPLATE
 from course.widget_text import WIDGET_MIME, live_text, live_what
 
 __all__ = [
@@ -57,13 +58,18 @@ def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
 
 
 def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop volatile and machine-specific metadata from an executed notebook (in place).
+    """Drop volatile and machine-specific metadata from an executed notebook (in place); name the Voilà app
+    template (:mod:`course.voila`).
 
     Also drops each widget view (its model is not saved): the output keeps its ``text/plain``, the friendly
     "Run the notebook …" line of :mod:`course.widget_text`, which a reopened notebook shows instead of
     "Error displaying widget: model not found".
     """
-    nb.metadata = nbformat.from_dict({"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}})
+    nb.metadata = nbformat.from_dict({
+        "kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"},
+        # a "No code?" link opens only the app (course/voila/course-app): explorer, its questions, the disclaimer
+        "voila": {"template": VOILA_TEMPLATE},
+    })
     for cell in nb.cells:
         for key in ("execution", "collapsed", "scrolled", "ExecuteTime"):
             cell.metadata.pop(key, None)

@@ -43,7 +43,8 @@ def _cmd_info(_args: argparse.Namespace) -> int:
 
 
 def _cmd_lab_settings(_args: argparse.Namespace) -> int:
-    """Turn off JupyterLab's news pop-up and update check for this environment (no network at run time)."""
+    """Turn off JupyterLab's news pop-up and update check for this environment (no network at run time), and
+    install the course's Voilà app template (``course-app``) where Voilà looks for templates."""
     import json
 
     target = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
@@ -52,6 +53,9 @@ def _cmd_lab_settings(_args: argparse.Namespace) -> int:
     settings["@jupyterlab/apputils-extension:notification"] = {"fetchNews": "false", "checkForUpdates": False}
     target.write_text(json.dumps(settings, indent=2) + "\n")
     print(f"wrote {target}")
+    from course.voila import install_template
+
+    print(f"wrote {install_template()}")
     return 0
 
 

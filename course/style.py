@@ -1,7 +1,7 @@
 """The course's single plotting style: Okabe–Ito palette and one plotly template.
 
 Every figure in the course is built through :func:`figure` (a static ``go.Figure``; the explorers wrap
-theirs in ``go.FigureWidget``, see :mod:`course.ui._common`), so all plots share
+theirs in :class:`course.ui.plot.PlotView`, see :mod:`course.ui._common`), so all plots share
 fonts, margins and the colour-blind-safe Okabe–Ito palette
 (Okabe & Ito 2008, "Color Universal Design"). Colour is never the only carrier
 of meaning: traces also differ by dash pattern or marker symbol
@@ -200,7 +200,7 @@ class _DisplayPrecisionRenderer(PlotlyRenderer):
     """plotly's notebook mime renderer, with every number rounded by :func:`display_values` first.
 
     It is the one place where a figure becomes a stored output, so every static figure of every notebook
-    is CPU-independent (the explorers' ``FigureWidget``s store a widget reference, not numbers).
+    is CPU-independent (the explorers' plot widgets store a widget reference, not numbers).
     """
 
     def to_mimebundle(self, fig_dict: dict) -> dict:

@@ -1,4 +1,5 @@
-"""Reference solutions of the course models by ``scipy.integrate.solve_ivp``, for tests and benchmarks.
+"""Reference solutions of the course models by ``scipy.integrate.solve_ivp``, for tests and benchmarks, and
+the real-browser harness (``reference.browser``) both use.
 
 Neither under ``tests/`` (the benchmarks use it too) nor inside the ``course`` package: scipy is a test
 dependency, never a run-time one, and this package is not installed with the course

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import base64
+import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +21,8 @@ from course._checks import check_array, check_choice, check_number
 from course.build import clean_notebook, notebook_paths
 from course.cli import main
 from course.quizzes import TOPICS, Question, load
-from course.ui._common import Explorer, push_traces, sync_figure_state, unit_slider
+from course.ui._common import Explorer, push_traces, unit_slider
+from course.ui.plot import PlotlyLibrary, PlotView, as_json, figure_state, plotly_library
 from course.ui.quiz import quiz
 
 
@@ -156,37 +159,59 @@ def test_explorer_wires_read_compute_render_once_per_change():
     assert ex.computed[-1] == 6.5
 
 
-def test_figures_are_built_with_their_traces_in_the_synced_state():
-    """The public route: a FigureWidget made from a Figure has its traces in the synced state at once."""
+def test_figures_are_plot_views_whose_synced_state_is_always_the_current_figure():
+    """Each figure is a PlotView: its synced state is the current figure from construction on, including a
+    change made before the explorer is displayed (no one-off message that Voilà could drop)."""
     ex = _Ruler()
     fig = ex.figures["plot"]
-    assert isinstance(fig, go.FigureWidget)
-    assert len(fig._widget_data) == 1 and list(fig._widget_data[0]["y"]) == [2.0]
-
-
-def test_sync_figure_state_covers_changes_before_display():
-    """A change made before the explorer is displayed reaches the synced state when it is displayed.
-
-    This uses plotly internals (``_widget_data``, ``_widget_layout``, ``_data``, ``_layout_obj._props``) in one
-    place, ``course.ui._common.sync_figure_state``; this test fails if a plotly upgrade renames them.
-    """
-    ex = _Ruler()
-    fig = ex.figures["plot"]
-    for trait in ("_widget_data", "_widget_layout"):
-        assert fig.trait_metadata(trait, "sync") is True, trait
+    assert isinstance(fig, PlotView)
+    assert fig.trait_metadata("figure_json", "sync") is True and fig.trait_metadata("template_json", "sync") is True
+    assert _y(fig) == [2.0]
     ex.controls["length"].value = 7.0
-    assert list(fig._widget_data[0]["y"]) == [2.0]  # the restyle went out as a message only
-    bundle = ex._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert list(fig._widget_data[0]["y"]) == [7.0]
-    assert fig._widget_layout == fig._layout_obj._props
-    fig.layout.title.text = "later"
-    sync_figure_state(fig)
-    assert fig._widget_layout["title"]["text"] == "later"
+    assert _y(fig) == [7.0] and list(fig.data[0].y) == [7.0]
+    fig.update_layout(title_text="later")
+    assert as_json(fig)["layout"]["title"]["text"] == "later"
+    # the template travels once, in its own trait, not with every move
+    assert "template" not in json.loads(fig.figure_json)["layout"] and as_json(fig)["template"]["layout"]
+
+
+def _y(view: PlotView) -> list[float]:
+    """y of trace 0 as the browser decodes it (plotly's base64 typed arrays or a plain list)."""
+    y = json.loads(view.figure_json)["data"][0]["y"]
+    if isinstance(y, dict):
+        return np.frombuffer(base64.b64decode(y["bdata"]), dtype=np.dtype(y["dtype"])).tolist()
+    return list(y)
+
+
+def test_one_plotly_js_per_kernel_and_a_figure_sent_once_per_render():
+    """plotly.js reaches the page once (the library widget), not once per figure as with go.FigureWidget
+    (4.96 MB each, reviews/hub-v3.md); an explorer's render sends each figure once, however many updates."""
+    a, b = _Ruler(), _Ruler()
+    lib = plotly_library()
+    assert isinstance(lib, PlotlyLibrary) and a.figures["plot"].library is lib is b.figures["plot"].library
+    assert len(lib.source) > 4_000_000 and "window.Plotly = Plotly" in lib.source  # plotly.min.js itself
+    assert len(lib._esm) < 5_000 and len(a.figures["plot"]._esm) < 5_000  # small modules: fast to initialise
+    sent = []
+    a.figures["plot"].observe(lambda change: sent.append(change["new"]), names="figure_json")
+    a.controls["width"].value = 3.0  # a linked change: two slider moves, one render, one message
+    assert len(sent) == 1 and _y(a.figures["plot"]) == [3.5]
+    lib.close()
+    assert plotly_library() is not lib  # a closed library is replaced
+
+
+def test_figure_state_reads_the_figure_plotly_would_copy():
+    """figure_state reads plotly's private ``_data``/``_layout``: this fails if an upgrade renames them."""
+    fig = go.Figure(go.Scatter(x=[0.0, 1.0], y=np.array([2.0, 3.0]), name="a"))
+    fig.update_layout(title_text="t")
+    data, template = figure_state(fig)
+    got = json.loads(data)
+    assert got["data"][0]["name"] == "a" and got["layout"]["title"]["text"] == "t"
+    assert "template" not in got["layout"] and "layout" in json.loads(template)  # plotly's default template
+    assert fig.to_plotly_json()["data"][0]["name"] == "a"  # the figure itself is untouched
 
 
 def test_push_traces_sends_named_traces_contiguously_and_checks_its_arguments():
-    fig = go.FigureWidget(go.Figure([go.Scatter(y=np.zeros(3), name="a"), go.Scatter(y=np.zeros(3), name="b")]))
+    fig = PlotView(go.Figure([go.Scatter(y=np.zeros(3), name="a"), go.Scatter(y=np.zeros(3), name="b")]))
     strided = np.arange(6.0)[::2]  # a view: as a binary buffer to the browser it must be copied (ipywidgets error)
     assert not strided.flags.c_contiguous
     push_traces(fig, ("a", "b"), relayout={"yaxis.range": [0.0, 5.0]}, y={"b": strided})
@@ -253,6 +278,7 @@ def test_clean_notebook_strips_volatile_metadata():
     assert nb.metadata == {
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
+        "voila": {"template": "course-app"},  # a "No code?" link opens only the app (course.voila)
     }
     assert "execution" not in nb.cells[0].metadata
 

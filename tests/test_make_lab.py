@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.servers import free_port
+from reference.browser.servers import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 

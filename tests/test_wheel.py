@@ -70,6 +70,10 @@ def test_the_installed_package_imports_from_the_wheel_and_its_models_and_data_wo
         "assert 'site-packages' in course.__file__, course.__file__\n"
         "print(course.__version__, round(el.resting_potential(el.Electrolytes()), 1), len(load('welcome')))\n"
         "load_table()\n"
+        # the Voilà app template sits where Voilà looks (COURSE_SPEC V3.6: a "No code?" link opens only its app)
+        "import sys, pathlib\n"
+        "t = pathlib.Path(sys.prefix, 'share', 'jupyter', 'voila', 'templates', 'course-app')\n"
+        "assert (t / 'index.html.j2').is_file() and (t / 'conf.json').is_file(), sorted(t.parent.glob('*'))\n"
     )
     r = _run([str(python), "-c", code], work)
     assert r.returncode == 0, r.stderr[-3000:]

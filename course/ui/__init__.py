@@ -1,4 +1,4 @@
-"""Interactive explorers (ipywidgets + plotly ``FigureWidget``), one module per topic.
+"""Interactive explorers (ipywidgets + :class:`course.ui.plot.PlotView`), one module per topic.
 
 Functions are imported lazily so that ``import course.ui`` stays cheap and one
 topic's widgets never load another's.

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from copy import deepcopy
+from contextlib import ExitStack, contextmanager
 from typing import Any, Generic, TypeVar
 
 import anywidget
@@ -14,11 +13,12 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
+from course.ui.plot import PlotView
 from course.widget_text import LIVE_HINT, live_text
 
 __all__ = [
     "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
-    "AccessibleNames", "A11Y_SCOPE", "sync_figure_state", "push_traces", "FriendlyRepr", "LiveBox", "live_text",
+    "AccessibleNames", "A11Y_SCOPE", "PlotView", "push_traces", "FriendlyRepr", "LiveBox", "live_text",
     "LIVE_HINT",
 ]
 
@@ -88,8 +88,12 @@ def signed(x: float, digits: int = 1) -> str:
 
 
 def status_html(label: str, state: str) -> str:
-    """HTML for a low/normal/high badge: the word is always shown, colour only supports it."""
-    colours = {"low": ("#0072B2", "▼"), "normal": ("#009E73", "●"), "high": ("#D55E00", "▲")}
+    """HTML for a low/normal/high badge: the word is always shown, colour only supports it.
+
+    Text colours are the Okabe–Ito hues darkened until they reach WCAG's 4.5:1 on white (blue 5.2, green
+    #009E73 3.4 → #00785A 5.5, vermilion #D55E00 3.9 → #B34700 5.5; axe-core flagged the light ones).
+    """
+    colours = {"low": ("#0072B2", "▼"), "normal": ("#00785A", "●"), "high": ("#B34700", "▲")}
     colour, icon = colours.get(state, ("#444444", "■"))
     return (
         f'<span style="display:inline-block;min-width:11em">{html.escape(label)}: '
@@ -266,16 +270,16 @@ class Explorer(FriendlyRepr, widgets.VBox, Generic[I, V]):
         **Pure**: models and numpy only, no widgets. Returns a *view* dataclass of arrays and strings
         (figure data, status HTML, text alternatives), so it is unit-tested without a browser or widgets.
     ``make_figures(view)``
-        Name → static ``go.Figure`` from :mod:`course.figures`, drawn for the first view. Each is wrapped in a
-        ``go.FigureWidget`` *with its traces at construction* (plotly's public route: they are then in the
-        widget's synced state from the start, which Voilà restores).
+        Name → static ``go.Figure`` from :mod:`course.figures`, drawn for the first view. Each is shown by a
+        :class:`course.ui.plot.PlotView` (one copy of plotly.js per page, not one per figure as with plotly's
+        ``FigureWidget``), whose synced state is always the current figure (which Voilà restores).
     ``make_texts()``
         Name → ``widgets.HTML`` box (status, text alternative of each figure). Optional.
     ``arrange()``
         The widgets to show, top to bottom (controls, figures and texts are attributes by then).
     ``render(view)``
         Copies the view into the figures (:func:`push_traces`: one ``plotly_update`` per group of traces) and the
-        text boxes. No model code.
+        text boxes. No model code. Each figure is sent to the browser once per render, however many updates.
     ``on_change(name, change)``
         Optional: keep linked controls consistent (e.g. a preset menu that moves sliders) before the
         explorer recomputes. Changes made under :meth:`hold` do not recompute one by one.
@@ -290,9 +294,7 @@ class Explorer(FriendlyRepr, widgets.VBox, Generic[I, V]):
         self._held = 0
         self.controls: dict[str, widgets.ValueWidget] = dict(self.make_controls())
         self.view = self.compute(self.read())
-        self.figures: dict[str, go.FigureWidget] = {
-            name: go.FigureWidget(fig) for name, fig in self.make_figures(self.view).items()
-        }
+        self.figures: dict[str, PlotView] = {name: PlotView(fig) for name, fig in self.make_figures(self.view).items()}
         self.texts: dict[str, widgets.HTML] = dict(self.make_texts())
         #: names the sliders, radio groups and text boxes in the page (see AccessibleNames)
         self.accessible_names = AccessibleNames()
@@ -301,7 +303,7 @@ class Explorer(FriendlyRepr, widgets.VBox, Generic[I, V]):
         # how many plots a page must draw for this explorer: browser tests wait on this, not on a timer
         self.add_class(f"course-figures-{len(self.figures)}")
         self.observe(self._keep_accessible_names, names="children")
-        self.render(self.view)
+        self._render(self.view)
         for name, control in self.controls.items():
             control.observe(lambda change, name=name: self._on_control(name, change), names="value")
 
@@ -352,21 +354,23 @@ class Explorer(FriendlyRepr, widgets.VBox, Generic[I, V]):
         if self._held:
             return
         self.view = self.compute(self.read())
-        self.render(self.view)
+        self._render(self.view)
+
+    def _render(self, view: V) -> None:
+        """``render``, with every figure sent once at the end (not once per ``push_traces``)."""
+        with ExitStack() as stack:
+            for fig in self.figures.values():
+                stack.enter_context(fig.hold())
+            self.render(view)
 
     def _keep_accessible_names(self, change: dict) -> None:
         """A subclass or a notebook that replaces ``children`` keeps the naming widget (appended last)."""
         if self.accessible_names not in change["new"]:
             self.children = (*change["new"], self.accessible_names)
 
-    def _repr_mimebundle_(self, **kwargs):
-        for fig in self.figures.values():
-            sync_figure_state(fig)
-        return super()._repr_mimebundle_(**kwargs)
-
 
 def push_traces(
-    fig: go.FigureWidget, order: tuple[str, ...], relayout: Mapping[str, Any] | None = None,
+    fig: PlotView | go.Figure, order: tuple[str, ...], relayout: Mapping[str, Any] | None = None,
     **props: Mapping[str, Any],
 ) -> None:
     """Set trace properties (and layout) of ``fig`` in one ``plotly_update`` message: the fast route of ``render``.
@@ -375,8 +379,8 @@ def push_traces(
     its place in ``order`` (the figure's ``*_TRACES`` tuple in :mod:`course.figures`). ``relayout`` maps
     layout paths (``"yaxis.range"``) to values. The values are clean numpy arrays and strings from a view,
     so plotly's per-property validation, which setting ``fig.data[i].y`` inside ``batch_update()`` runs
-    (several times the cost of the update itself), is not needed; plotly leaves unchanged values out of the
-    message.
+    (several times the cost of the update itself), is not needed. A :class:`PlotView` then sends its figure
+    (at once, or when the explorer's render ends).
     """
     names = list(next(iter(props.values())))
     for prop, values in props.items():
@@ -392,18 +396,3 @@ def _contiguous(value: Any) -> Any:
     """Arrays go to the browser as binary buffers, which must be C-contiguous (a strided view such as ``a[::2]``
     is not); plotly's validation, skipped by :func:`push_traces`, would have copied it."""
     return np.ascontiguousarray(value) if isinstance(value, np.ndarray) else value
-
-
-def sync_figure_state(fig: go.FigureWidget) -> None:
-    """Copy a figure's current traces and layout into its synced widget state (the one private route left).
-
-    The figures are built with their traces at construction, so the synced state is right from the start.
-    What this covers is a change made *after* construction and *before* the explorer is displayed (a
-    notebook cell that sets a control, then shows the explorer): plotly sends that change as a one-off
-    message, which Voilà drops when it restores widget state (plotly 7.1 / voila 0.5.13: a stale plot).
-    ``FigureWidget._repr_mimebundle_`` does exactly this copy when a figure is displayed on its own; a
-    figure inside a box is never asked for its mimebundle, so the explorer does it. Tested in
-    ``tests/test_infrastructure.py``, which fails if a plotly upgrade renames these attributes.
-    """
-    fig._widget_layout = deepcopy(fig._layout_obj._props)
-    fig._widget_data = deepcopy(fig._data)

@@ -98,6 +98,9 @@ def page(browser, request) -> Iterator:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
     pg.set_default_timeout(120_000)
+    # uncaught errors in the page (COURSE_SPEC V3.6: 0 in Voilà and JupyterLab): ui.error_texts reports them
+    pg.course_page_errors = []
+    pg.on("pageerror", lambda exc: pg.course_page_errors.append(str(exc)[:300]))
     try:
         yield pg
     finally:
@@ -115,7 +118,7 @@ def page(browser, request) -> Iterator:
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory, browser):
     """One JupyterLab server for the whole session (started only if Chromium is there)."""
-    from tests.browser.servers import jupyterlab
+    from reference.browser.servers import jupyterlab
 
     with jupyterlab(tmp_path_factory.mktemp("lab")) as server:
         yield server
@@ -124,7 +127,7 @@ def lab(tmp_path_factory, browser):
 @pytest.fixture(scope="session")
 def voila_app(tmp_path_factory, browser):
     """One Voilà server for the whole session, serving every notebook (``server.voila_page(name)``)."""
-    from tests.browser.servers import voila
+    from reference.browser.servers import voila
 
     with voila(tmp_path_factory.mktemp("voila")) as server:
         yield server

@@ -25,9 +25,9 @@ import pytest
 
 from course.build import notebook_paths
 from course.export import INDEX
-from tests.browser import lab as ui
+from reference.browser import lab as ui
+from reference.browser.servers import REPO
 from tests.browser.conftest import AXE_COUNTS
-from tests.browser.servers import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -103,7 +103,7 @@ def wait_for_voila_widgets(page, name: str) -> None:
     builds, each with all of its plots drawn, and each explorer's controls named by its AccessibleNames view.
     """
     page.wait_for_selector("#rendered_cells", state="visible", timeout=600_000)
-    # widget models arrive after the cells (a FigureWidget's state holds all of plotly.js)
+    # widget models arrive after the cells (the page's one PlotlyLibrary widget holds plotly.js)
     page.wait_for_function("() => !document.body.innerText.includes('Loading widget...')", timeout=600_000)
     n = ui.expected_explorers(name)
     ui.wait_for_explorers(page, n)

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from course.build import notebook_paths
-from tests.browser import lab as ui
+from reference.browser import lab as ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

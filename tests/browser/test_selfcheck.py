@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from course.selfcheck import DANGER_SIGNS, LABELS, Answers, assess
-from tests.browser import lab as ui
+from reference.browser import lab as ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -151,8 +151,12 @@ def fill_and_check_two_cases(page) -> tuple[str, str, str]:
     expect(form.locator('.selfcheck-verdict [data-urgency="self_care"]')).to_have_count(0)  # stale tier gone
     second = _check_and_read(page, form, "emergency_now")
     assert "999" in second, second
-    reasons = form.locator(".selfcheck-reasons").first.text_content().lower()
-    assert "danger signs" in reasons and LABELS["danger_signs"][DANGER_SIGN].split(",")[0] in reasons
+    # the banner already showed emergency_now before Check (the "yes" did that), so wait for the reasons
+    # table that Check writes, not for the banner: it names the danger sign the person answered "yes" to
+    reasons = form.locator(".selfcheck-reasons").first
+    sign = LABELS["danger_signs"][DANGER_SIGN].split(",")[0]
+    expect(reasons).to_contain_text(re.compile(re.escape(sign), re.IGNORECASE), timeout=30_000)
+    assert "danger signs" in reasons.text_content().lower()
     _always_visible(form)
     return first, emergency, second
 

@@ -3,7 +3,9 @@
 One Voilà server serves the whole session (``voila_app``); each notebook is loaded once (one fresh kernel),
 and everything the browser checks of it under Voilà happens on that one page load:
 
-* the page completes (conditions, not timers: :func:`tests.browser.test_axe.wait_for_voila_widgets`);
+* the page completes (conditions, not timers: :func:`tests.browser.test_axe.wait_for_voila_widgets`) and shows
+  only the app (the ``course-app`` template: title, explorer cells; no prose, no static figures), with no
+  uncaught error in the page (``ui.error_texts``);
 * axe-core finds no serious or critical violation in the course's own content, every explorer control has an
   accessible name, and no cell failed or widget went unrendered;
 * the app answers a person: notebook 00's warm-up slider moves E_K the right way, notebook 01's explorer draws
@@ -20,7 +22,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.browser import lab as ui
+from reference.browser import lab as ui
 from tests.browser.test_axe import (
     _UNNAMED,
     NOTEBOOKS,
@@ -74,6 +76,16 @@ def test_voila_app_renders_passes_axe_and_works(page, voila_app, name):
           + json.dumps({v["id"]: len(v["targets"]) for v in violations}, ensure_ascii=False))
     errors = ui.error_texts(page)
     unnamed = page.evaluate(_UNNAMED)
+    # only the app (course/voila/course-app): its title, then the explorer cells, no prose or static figures
+    import nbformat
+
+    from course.build import NOTEBOOK_DIR
+    from course.voila import app_cells
+
+    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    assert page.locator(".course-app-intro h1").count() == 1, f"Voilà {name}: not the app view"
+    assert page.locator("div[cell-index]").count() == len(app_cells(nb)), f"Voilà {name}: cells beyond the app"
+    assert page.locator('[data-mime-type="application/vnd.plotly.v1+json"]').count() == 0
     record(f"voila {name}", violations)
     assert_no_serious(f"Voilà {name} ({seen})", violations)
     assert unnamed == [], f"Voilà {name}: explorer controls without an accessible name: {unnamed}"

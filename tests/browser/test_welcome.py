@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.browser import lab as ui
+from reference.browser import lab as ui
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -40,13 +40,17 @@ def run_all(page) -> float:
     return start
 
 
+_WIDGET_ERRORS = """(markers) => Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.childElementCount === 0 && markers.some(m => e.textContent.includes(m)))
+    .map(e => (e.parentElement || e).textContent.replace(/\\s+/g, ' ').trim().slice(0, 300))"""
+
+
 def error_texts(page) -> list[str]:
-    """Texts of error/stderr outputs and of widgets that failed to render."""
+    """Texts of error/stderr outputs, of widgets that failed to render (with the reason the page gives) and of
+    uncaught errors in the page (collected by the ``page`` fixture: 0 are allowed, COURSE_SPEC V3.6)."""
     texts = [el.inner_text()[:500] for el in page.query_selector_all(ERROR_OUTPUT)]
-    body = page.inner_text("body")
-    for marker in ("Error displaying widget", "Loading widget..."):
-        if marker in body:
-            texts.append(marker)
+    texts += page.evaluate(_WIDGET_ERRORS, ["Error displaying widget", "Loading widget..."])
+    texts += [f"uncaught error in the page: {e}" for e in getattr(page, "course_page_errors", [])]
     return texts
 
 

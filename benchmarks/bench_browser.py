@@ -1,0 +1,149 @@
+"""Browser benchmark (COURSE_SPEC V3.6 "Speed in the browser"): bytes per notebook run-all, key press → plot updated.
+
+For every course notebook, in a real Chromium (Debian's ``/usr/bin/chromium``) driving a real JupyterLab on
+127.0.0.1 (the harness of ``tests/browser``, ``reference.browser``):
+
+1. **Bytes to the browser per run-all.** Open the notebook, Run All, wait until every explorer's plots are
+   drawn, and add up the kernel websocket frames the page received (widget states, outputs, messages) and the
+   HTTP response bodies after the JupyterLab page itself had loaded (``Content-Length``; lazy-loaded extension
+   chunks). Target: ≤ 6 MB per notebook, plotly.js (4.8 MB) at most once.
+2. **Key press → plot updated.** For each explorer's first slider: focus its handle and press an arrow key; the
+   page records ``performance.now()`` at the key event (capturing listener), a ``MutationObserver`` on the
+   explorer's plots records the first change after it, and one ``requestAnimationFrame`` later the frame is
+   painted: latency = paint − key. ``--presses`` presses per explorer (direction reversed at the slider's end),
+   each after the previous one finished. Target: p95 < 100 ms on a quiet machine.
+
+Usage: ``python benchmarks/bench_browser.py [--presses 40] [NOTEBOOK ...]``; prints a Markdown table with the
+machine's load average before and after (copy it into ``benchmarks/RESULTS.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from course.build import notebook_paths  # noqa: E402
+from reference.browser import lab as ui  # noqa: E402
+from reference.browser.servers import jupyterlab  # noqa: E402
+
+_ARM = """(e) => {
+  const ex = document.querySelectorAll('.course-explorer')[e];
+  window.__bench = { t0: null, t1: null, painted: null };
+  if (!window.__benchKey) {
+    window.__benchKey = true;
+    document.addEventListener('keydown', () => {
+      const b = window.__bench;
+      if (b) { b.t0 = performance.now(); b.t1 = null; b.painted = null; }
+    }, true);
+  }
+  if (window.__benchObs) window.__benchObs.disconnect();
+  window.__benchObs = new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.t0 === null || b.t1 !== null) return;
+    b.t1 = performance.now();
+    requestAnimationFrame(() => { b.painted = performance.now(); });
+  });
+  for (const plot of ex.querySelectorAll('.js-plotly-plot')) {
+    window.__benchObs.observe(plot, { subtree: true, childList: true, attributes: true, characterData: true });
+  }
+}"""
+
+
+def _bytes_counter(page) -> list[int]:
+    """Bytes received by the page from now on: websocket frames + HTTP bodies (by Content-Length)."""
+    total = [0]
+
+    def on_ws(ws) -> None:
+        ws.on("framereceived", lambda payload: total.__setitem__(0, total[0] + len(payload)))
+
+    def on_response(response) -> None:
+        length = response.headers.get("content-length")
+        if length and length.isdigit():
+            total[0] += int(length)
+
+    page.on("websocket", on_ws)
+    page.on("response", on_response)
+    return total
+
+
+def _latencies(page, explorer: int, presses: int) -> list[float]:
+    handle = page.locator(ui.EXPLORER).nth(explorer).locator(".widget-slider .noUi-handle").first
+    handle.focus()
+    page.evaluate(_ARM, explorer)
+    out: list[float] = []
+    key = "ArrowRight"
+    for _ in range(presses):
+        before = handle.get_attribute("aria-valuenow")
+        page.keyboard.press(key)
+        if handle.get_attribute("aria-valuenow") == before:  # at the end of its range: turn round
+            key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
+            page.keyboard.press(key)
+        try:
+            page.wait_for_function("() => window.__bench.painted !== null", timeout=10_000)
+        except Exception:  # noqa: BLE001 - a move that changes no plot (a value the plot does not show)
+            continue
+        b = page.evaluate("() => window.__bench")
+        out.append(b["painted"] - b["t0"])
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    ap.add_argument("--presses", type=int, default=40, help="key presses per explorer (default 40)")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    names = args.notebooks or [p.name for p in notebook_paths()]
+    load_before = os.getloadavg()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, jupyterlab(Path(tmp)) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for name in names:
+            context = browser.new_context(viewport={"width": 1366, "height": 768})
+            page = context.new_page()
+            page.set_default_timeout(300_000)
+            ui.open_notebook(page, server, name)
+            total = _bytes_counter(page)
+            start = ui.run_all(page)
+            n = ui.expected_explorers(name)
+            ui.wait_for_explorers(page, n)
+            for e in range(n):
+                ui.wait_for_all_figures(page, e)
+            run_all_s = time.monotonic() - start
+            mb = total[0] / 1e6
+            lat: list[float] = []
+            for e in range(n):
+                if ui.slider_count(page, e):
+                    lat += _latencies(page, e, args.presses)
+            a = np.array(lat) if lat else np.array([np.nan])
+            rows.append((name, mb, run_all_s, len(lat), *np.percentile(a, [50, 95, 99])))
+            print(f"{name}: {mb:.2f} MB, run-all {run_all_s:.1f} s, {len(lat)} moves, "
+                  f"p50/p95/p99 {np.percentile(a, 50):.0f}/{np.percentile(a, 95):.0f}/{np.percentile(a, 99):.0f} ms",
+                  flush=True)
+            server.shutdown_kernels()
+            context.close()
+        browser.close()
+    load_after = os.getloadavg()
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    print(f"\nload average before {load_before[0]:.2f} / {load_before[1]:.2f}, after {load_after[0]:.2f} / "
+          f"{load_after[1]:.2f} (1 / 5 min); {os.cpu_count()} cores; {when}")
+    print("\n| notebook | MB to the browser (run-all) | run-all → plots drawn (s) | key presses | "
+          "key → plot painted p50 / p95 / p99 (ms) |")
+    print("|---|---|---|---|---|")
+    for name, mb, run_s, n, p50, p95, p99 in rows:
+        print(f"| {name} | {mb:.2f} | {run_s:.1f} | {n} | {p50:.0f} / {p95:.0f} / {p99:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,227 @@
+"""The explorers' plot widget: one copy of plotly.js per page (COURSE_SPEC V3.6 "Speed in the browser").
+
+plotly's own ``go.FigureWidget`` (plotly 7.1) is an anywidget whose synced ``_esm`` *is* the 4.96 MB plotly.js
+bundle, sent again for every figure: opening notebook 02 sent 16 MB, the course ≈ 86 MB per student
+(``reviews/ux-v3.md``, ``reviews/hub-v3.md``). Here the library travels once per kernel (one page):
+
+* :class:`PlotlyLibrary` — one invisible widget per kernel (:func:`plotly_library`) whose ``source`` is the
+  plotly.min.js that ships with the installed plotly package; its small ES module runs it as a script and
+  publishes the library on a page-wide promise (``globalThis.__coursePlotly``);
+* :class:`PlotView` — a small anywidget per figure (≈ 2 KB of JavaScript) that waits for that promise and
+  draws its figure with ``Plotly.react``. Its synced state is the figure as plotly JSON, with the layout
+  template sent once in a separate trait, so a slider move sends the changed figure without its 7 KB template.
+
+On the Python side a :class:`PlotView` keeps a ``go.Figure`` (``.figure``) and offers the part of the
+``FigureWidget`` API the course uses: ``data``, ``layout``, ``plotly_update`` (what
+:func:`course.ui._common.push_traces` calls), ``batch_update``, ``update_layout``. Updates are applied to the
+figure first, so tests read ``view.data[i].y`` without a browser; the widget state is re-sent once per
+change, or once per :meth:`PlotView.hold` block (``Explorer.refresh`` holds every figure while it renders).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import plotly.graph_objects as go
+import traitlets
+from plotly.io.json import to_json_plotly
+
+__all__ = ["PlotView", "PlotlyLibrary", "plotly_library", "figure_state", "as_json"]
+
+#: the page-wide promise both widgets share (created by whichever script runs first)
+_PROMISE_JS = """
+const __courseLibrary = () => {
+  const g = globalThis;
+  if (!g.__coursePlotly) {
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    g.__coursePlotly = { promise, resolve, resolved: false };
+  }
+  return g.__coursePlotly;
+};
+"""
+
+_PLOT_ESM = _PROMISE_JS + r"""
+const CONFIG = { displaylogo: false, responsive: true };
+export default {
+  async render({ model, el }) {
+    el.classList.add("course-plot");
+    const div = document.createElement("div");
+    div.style.width = "100%";
+    el.appendChild(div);
+    const Plotly = await __courseLibrary().promise;
+    let template = JSON.parse(model.get("template_json") || "{}");
+    let pending = null;
+    const draw = () => {
+      const fig = JSON.parse(model.get("figure_json"));
+      fig.layout.template = template;
+      return Plotly.react(div, fig.data, fig.layout, CONFIG);
+    };
+    // one redraw per animation frame at most: a burst of slider moves draws the last state only
+    const schedule = () => {
+      if (pending === null) pending = requestAnimationFrame(() => { pending = null; draw(); });
+    };
+    const onTemplate = () => { template = JSON.parse(model.get("template_json") || "{}"); schedule(); };
+    await draw();
+    model.on("change:figure_json", schedule);
+    model.on("change:template_json", onTemplate);
+    const resize = new ResizeObserver(() => {
+      if (div.offsetWidth > 0 && div.offsetHeight > 0) Plotly.Plots.resize(div);
+    });
+    resize.observe(el);
+    return () => {
+      model.off("change:figure_json", schedule);
+      model.off("change:template_json", onTemplate);
+      if (pending !== null) cancelAnimationFrame(pending);
+      resize.disconnect();
+      Plotly.purge(div);
+    };
+  },
+};
+"""
+
+
+_LIBRARY_ESM = _PROMISE_JS + r"""
+// plotly.js arrives as this model's `source` (a string), not as its ES module: anywidget gives a model two
+// seconds to initialise ("Failed to initialize model"), and evaluating 4.8 MB of JavaScript on a busy
+// machine takes longer. A classic <script> from a blob URL runs it in the background; the UMD bundle sets
+// window.Plotly, which is read as soon as it has run. The first library model of the page loads it; the others
+// (more notebooks open in one JupyterLab) find it loading or loaded.
+export default {
+  initialize({ model }) {
+    const lib = __courseLibrary();
+    if (lib.started) return;
+    lib.started = true;
+    const url = URL.createObjectURL(new Blob([model.get("source")], { type: "text/javascript" }));
+    const script = document.createElement("script");
+    script.src = url;
+    script.onload = () => { URL.revokeObjectURL(url); lib.resolved = true; lib.resolve(window.Plotly); };
+    script.onerror = () => { lib.started = false; console.error("course: plotly.js did not load"); };
+    document.head.appendChild(script);
+  },
+};
+"""
+
+
+@cache
+def _plotly_js() -> str:
+    """plotly.min.js of the installed plotly package (the same version plotly.py writes figures for)."""
+    return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+
+
+class PlotlyLibrary(anywidget.AnyWidget):
+    """plotly.js for the page, as one invisible widget per kernel (use :func:`plotly_library`)."""
+
+    _esm = _LIBRARY_ESM
+    source = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("layout", widgets.Layout(display="none"))
+        super().__init__(source=_plotly_js(), **kwargs)
+
+
+_LIBRARY: list[PlotlyLibrary] = []
+
+
+def plotly_library() -> PlotlyLibrary:
+    """The kernel's one :class:`PlotlyLibrary` (a new one only if the last was closed)."""
+    if not _LIBRARY or _LIBRARY[0].comm is None:
+        _LIBRARY[:] = [PlotlyLibrary()]
+    return _LIBRARY[0]
+
+
+def figure_state(fig: go.Figure) -> tuple[str, str]:
+    """``(figure JSON without its template, template JSON)`` of ``fig`` for the browser.
+
+    plotly's JSON encoder writes numpy arrays as lists (``to_json_plotly``, which does not change the figure;
+    ``to_json`` would pop the traces' ``uid`` from the live figure). The trace and layout dicts are read from
+    the figure directly (``_data``, ``_layout``: ``to_plotly_json`` deep-copies them first, 1–3 ms per figure
+    and move); this is the one place that does, and ``tests/test_infrastructure.py`` fails if a plotly
+    upgrade renames them.
+    """
+    layout = dict(fig._layout)  # noqa: SLF001 - see the docstring
+    template = layout.pop("template", None)
+    figure = to_json_plotly({"data": fig._data, "layout": layout})  # noqa: SLF001
+    return figure, (to_json_plotly(template) if template is not None else "{}")
+
+
+class PlotView(anywidget.AnyWidget):
+    """A plotly figure in the page, drawn by the page's one plotly.js (see the module docstring)."""
+
+    _esm = _PLOT_ESM
+    figure_json = traitlets.Unicode("{}").tag(sync=True)
+    template_json = traitlets.Unicode("{}").tag(sync=True)
+    #: a reference that makes the library's model exist in the page before this one is drawn
+    library = traitlets.Instance(PlotlyLibrary).tag(sync=True, **widgets.widget_serialization)
+
+    def __init__(self, figure: go.Figure | None = None, **kwargs: Any) -> None:
+        self.figure = go.Figure(figure) if figure is not None else go.Figure()
+        self._held = 0
+        self._dirty = False
+        data, template = figure_state(self.figure)
+        super().__init__(figure_json=data, template_json=template, library=plotly_library(), **kwargs)
+
+    # -- the FigureWidget API the course uses ---------------------------------------------------------
+    @property
+    def data(self) -> tuple:
+        return self.figure.data
+
+    @property
+    def layout(self) -> go.Layout:
+        return self.figure.layout
+
+    def plotly_update(self, restyle_data: dict | None = None, relayout_data: dict | None = None,
+                      trace_indexes: list[int] | None = None) -> None:
+        """Restyle and relayout the figure (plotly's ``Figure.plotly_update``), then send it."""
+        self.figure.plotly_update(restyle_data=restyle_data, relayout_data=relayout_data,
+                                  trace_indexes=trace_indexes)
+        self._changed()
+
+    @contextmanager
+    def batch_update(self) -> Iterator[None]:
+        """Change ``data``/``layout`` properties freely inside; the figure is sent once at the end."""
+        with self.hold(), self.figure.batch_update():
+            yield
+        self._changed()
+
+    def update_layout(self, *args: Any, **kwargs: Any) -> PlotView:
+        self.figure.update_layout(*args, **kwargs)
+        self._changed()
+        return self
+
+    # -- sending --------------------------------------------------------------------------------------
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Send the figure once when the outermost hold ends, however many updates happen inside."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._dirty:
+                self._send_figure()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if not self._held:
+            self._send_figure()
+
+    def _send_figure(self) -> None:
+        self._dirty = False
+        data, template = figure_state(self.figure)
+        with self.hold_sync():
+            if template != self.template_json:
+                self.template_json = template
+            self.figure_json = data
+
+
+def as_json(view: PlotView) -> dict:
+    """The figure as the browser receives it (tests)."""
+    return {**json.loads(view.figure_json), "template": json.loads(view.template_json)}
