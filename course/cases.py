@@ -148,8 +148,8 @@ def _maya_04_reflex() -> str:
 def _maya_04() -> str:
     return (
         "Day 7 after the match. Since the morning after, Maya has noted every twitch in a diary: many on "
-        "days 1–3, fewer by day 7. Her teammate calls it the healing spasms the article describes. Nobody has measured such "
-        "spasms after strains; what Maya's diary can and cannot show is the subject of this notebook."
+        "days 1–3, fewer by day 7. Her teammate calls it the healing spasms the article describes. Nobody "
+        "has measured such spasms after strains; what Maya's diary can and cannot show is the subject of this notebook."
     )
 
 
