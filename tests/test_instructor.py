@@ -8,6 +8,8 @@ case-report assignment with a rubric.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from course import instructor
@@ -15,6 +17,8 @@ from course.build import notebook_paths
 from course.quizzes import TOPICS, explain_prompts, load, tasks
 
 DIR = instructor.INSTRUCTOR_DIR
+INSTRUCTOR_DIR = DIR
+ROOT = DIR.parent
 
 
 def test_generated_files_are_current():
@@ -107,3 +111,46 @@ def test_no_tracked_file_outside_the_package_holds_key_text():
             continue
         leaks += [f"{rel}: {s!r}" for s in snippets if s in text]
     assert not leaks, "\n".join(leaks[:20])
+
+
+# --- one course total time (COURSE_SPEC V3.5: "one course total time") ---------------------------------------------
+_LENGTH = re.compile(r"(?i)\b(whole course|course takes|course lasts|student time|the course in)\b")
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+
+
+def _length_statements() -> dict[str, list[str]]:
+    """Every sentence that states how long the course takes in hours: {file: [sentence, …]}."""
+    import nbformat
+
+    texts = {p.name: p.read_text("utf-8") for p in [ROOT / "README.md", *sorted(INSTRUCTOR_DIR.rglob("*.md"))]}
+    for path in notebook_paths():
+        nb = nbformat.read(path, as_version=4)
+        texts[path.name] = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    found: dict[str, list[str]] = {}
+    for name, text in texts.items():
+        hits = [s for s in _sentences(text) if _LENGTH.search(s) and re.search(r"(?i)\bhours?\b", s)]
+        if hits:
+            found[name] = hits
+    return found
+
+
+def test_every_course_total_is_the_generated_one():
+    """README, notebook 00, the guide and timings.md state one total: the sum of timings.md's minutes."""
+    from course.instructor import course_total, notebook_stats
+
+    total = course_total()
+    assert re.fullmatch(r"about \d+\.\d hours", total), total
+    statements = _length_statements()
+    for where in ("README.md", "00_welcome.ipynb", "guide.md", "timings.md"):
+        assert where in statements, f"{where} does not state the course's total time"
+    wrong = [f"{name}: {s!r}" for name, hits in statements.items() for s in hits if total not in s]
+    assert not wrong, f"course totals that are not the generated {total!r}:\n" + "\n".join(wrong)
+    # the guide's per-notebook ceiling holds for every notebook
+    guide = (INSTRUCTOR_DIR / "guide.md").read_text("utf-8")
+    ceiling = re.search(r"No notebook is planned for more than (\d+) minutes", " ".join(guide.split()))
+    assert ceiling, "the guide states no per-notebook ceiling"
+    worst = max(notebook_stats(p).minutes for p in notebook_paths())
+    assert worst <= int(ceiling.group(1)), f"a notebook needs {worst:.1f} min, above the guide's {ceiling.group(1)}"

@@ -200,3 +200,19 @@ def test_maya_timeline_runs_forward_through_the_course():
     for path in notebook_paths():  # no notebook prose contradicts it with the old jumps
         text = " ".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
         assert not re.search(r"(?i)six weeks later|85th minute", text), path.name
+
+
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.name[:2])
+def test_first_screen_says_how_to_start_and_asks_the_case_question(path):
+    """COURSE_SPEC V3.5: the first screen says how to start; each notebook opens with its running-case question
+    and a few minutes of free exploration, and has one pair-discussion prompt."""
+    nb = nbformat.read(path, as_version=4)
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    first = " ".join(markdown[0].split())
+    assert "Run ▸ Run All Cells" in first and "top to bottom" in first, "the first cell does not say how to start"
+    questions = [c.question for c in chapters_for(path.name[:2])]
+    assert any(q in first for q in questions), f"the first cell asks none of the case questions {questions}"
+    assert re.search(r"(?i)explore freely for (two|three|four|five) minutes", first), "no free exploration"
+    pairs = [ln for text in markdown for ln in text.splitlines() if ln.startswith("**Discuss with a partner:**")]
+    assert len(pairs) == 1, f"{len(pairs)} pair-discussion prompts (want exactly one): {pairs}"
+    assert len(pairs[0].split()) >= 8, pairs[0]
