@@ -154,3 +154,42 @@ def test_every_course_total_is_the_generated_one():
     assert ceiling, "the guide states no per-notebook ceiling"
     worst = max(notebook_stats(p).minutes for p in notebook_paths())
     assert worst <= int(ceiling.group(1)), f"a notebook needs {worst:.1f} min, above the guide's {ceiling.group(1)}"
+
+
+# --- lab plans that fit the measured times (COURSE_SPEC V3.5) ---------------------------------------------------
+_HOMEWORK = re.compile(r"^\* Homework: \*\*(\d+) min\*\*, notebook (\d\d)\b", re.M)
+_STEP = re.compile(r"^\d+\. \*\*(\d+) min\*\*, (class|notebook (\d\d))\b", re.M)
+
+
+def _lab_plans() -> dict[int, str]:
+    guide = (INSTRUCTOR_DIR / "guide.md").read_text("utf-8")
+    plans = {}
+    for m in re.finditer(r"^### A (\d+)-minute lab.*?$(.*?)(?=^#)", guide, re.M | re.S):
+        plans[int(m.group(1))] = m.group(2)
+    return plans
+
+
+@pytest.mark.parametrize("length", [50, 90])
+def test_lab_plan_fits_the_notebook_minutes(length):
+    """In-class steps fill the lab exactly; per notebook, homework = the reading and in-class notebook work = the
+    rest of timings.md's minutes (each within 1 min: the plan gives whole minutes)."""
+    from course.instructor import _WPM, notebook_stats
+
+    plan = _lab_plans()[length]
+    steps = _STEP.findall(plan)
+    assert steps, f"the {length}-minute plan has no timed steps"
+    assert sum(int(m) for m, _, _ in steps) == length, f"the {length}-minute plan's in-class steps do not add up"
+    homework = {nb: int(m) for m, nb in _HOMEWORK.findall(plan)}
+    in_class: dict[str, int] = {}
+    for m, _, nb in steps:
+        if nb:
+            in_class[nb] = in_class.get(nb, 0) + int(m)
+    assert in_class and homework.keys() == in_class.keys(), (homework, in_class)
+    stats = {p.name[:2]: notebook_stats(p) for p in notebook_paths()}
+    for nb, minutes in in_class.items():
+        s = stats[nb]
+        reading = s.prose_words / _WPM  # the formula's reading part
+        assert abs(homework[nb] - reading) <= 1, f"{nb}: homework {homework[nb]} min, reading {reading:.1f} min"
+        work = s.minutes - reading
+        assert abs(minutes - work) <= 1, f"{nb}: {minutes} min in class, notebook work {work:.1f}"
+        assert abs(homework[nb] + minutes - s.minutes) <= 1, f"{nb}: plan {homework[nb] + minutes}, {s.minutes:.1f}"
