@@ -61,9 +61,11 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop volatile and machine-specific metadata from an executed notebook (in place); name the Voilà app
     template (:mod:`course.voila`).
 
-    Also drops each widget view (its model is not saved): the output keeps its ``text/plain``, the friendly
-    "Run the notebook …" line of :mod:`course.widget_text`, which a reopened notebook shows instead of
-    "Error displaying widget: model not found".
+    Consecutive stream outputs of one cell (stdout or stderr) are joined: the kernel splits a print loop
+    into messages by timing, so the stored notebook would otherwise differ run to run. Also drops each widget
+    view (its model is not saved): the output keeps its ``text/plain``, the friendly "Run the notebook …" line
+    of :mod:`course.widget_text`, which a reopened notebook shows instead of "Error displaying widget: model
+    not found".
     """
     nb.metadata = nbformat.from_dict({
         "kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"},
@@ -73,6 +75,16 @@ def clean_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in nb.cells:
         for key in ("execution", "collapsed", "scrolled", "ExecuteTime"):
             cell.metadata.pop(key, None)
+        if cell.get("outputs"):  # one print loop may arrive as several stream messages, split by timing
+            merged: list = []
+            for out in cell.outputs:
+                prev = merged[-1] if merged else None
+                if (prev is not None and out.get("output_type") == "stream" == prev.get("output_type")
+                        and out.get("name") == prev.get("name")):
+                    prev["text"] = "".join(prev["text"]) + "".join(out["text"])
+                else:
+                    merged.append(out)
+            cell.outputs = merged
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             if WIDGET_MIME in data:

@@ -1,8 +1,10 @@
 """The running case: two people whose stories each notebook advances, ending in the self-check.
 
-* **Maya**, 24, plays amateur football. She strains her right hamstring sprinting for a ball
-  (notebook 00), and her recovery, a cramp late in a match and a long flight carry her through
-  notebooks 02, 03, 04, 05 and 07.
+* **Maya**, 24, plays amateur football. In one hot Sunday match (day 0) her left calf cramps and,
+  minutes later, she strains her right hamstring sprinting for a ball (notebook 00). Her story then runs
+  forward in time: the physiotherapist on day 2 (02), the day-0 cramp looked at closely (03, 04), her
+  twitch diary of days 1–7 (05), her questions at the day-7 follow-up (06), a self-check on day 8 and a
+  long flight on day 20 (07). :data:`MAYA_TIMELINE` lists it for instructors.
 * **Daniel**, 52, has his thyroid removed for a large goitre. Two days later his lips and fingertips
   tingle (notebooks 01, 03 and 07).
 
@@ -19,7 +21,8 @@ from types import MappingProxyType
 
 from course.selfcheck import Answers
 
-__all__ = ["Person", "Chapter", "PEOPLE", "CHAPTERS", "SELF_CHECK_ANSWERS", "chapter", "show", "chapters_for"]
+__all__ = ["Person", "Chapter", "PEOPLE", "CHAPTERS", "SELF_CHECK_ANSWERS", "MAYA_TIMELINE", "chapter", "show",
+           "chapters_for", "timeline_md"]
 
 
 @dataclass(frozen=True)
@@ -53,15 +56,15 @@ PEOPLE = MappingProxyType({
 })
 
 _MAYA_BASE = Answers(
-    recent_injury=True, days_since_injury=4.0, timing="rest_after_injury", intensity="mild", trend="lessening",
-    duration_weeks=0.5, location="localized", symptoms=frozenset(), hydration="adequate",
+    recent_injury=True, days_since_injury=8.0, timing="rest_after_injury", intensity="mild", trend="lessening",
+    duration_weeks=1.1, location="localized", symptoms=frozenset(), hydration="adequate",
     danger_signs=frozenset(), context=frozenset(), body_region="leg", age_band="16_to_64",
     onset="sudden", history=frozenset(),
 )
 
-#: The answers Maya and Daniel enter in the notebook-06 self-check.
+#: The answers Maya and Daniel enter in the notebook-07 self-check.
 SELF_CHECK_ANSWERS: MappingProxyType[str, Answers] = MappingProxyType({
-    "maya_day_4": _MAYA_BASE,
+    "maya_day_8": _MAYA_BASE,
     "maya_after_flight": replace(
         _MAYA_BASE, days_since_injury=20.0, duration_weeks=2.5, trend="unchanged",
         intensity="moderate", symptoms=frozenset({"swelling", "warmth"}),
@@ -80,7 +83,8 @@ SELF_CHECK_ANSWERS: MappingProxyType[str, Answers] = MappingProxyType({
 
 def _maya_00() -> str:
     return (
-        "In the last ten minutes of a Sunday match Maya sprints for a through-ball and feels a sharp pull at "
+        "Day 0, a hot Sunday match. In the 80th minute Maya's left calf locks in a cramp; a stretch eases it "
+        "and she plays on. Eight minutes later she sprints for a through-ball and feels a sharp pull at "
         "the back of her right thigh. She limps off. That evening the muscle twitches now and then while she "
         "rests on the sofa, and it feels tight when she straightens the knee. A teammate tells her the "
         "twitching means it is already healing. Is that physiology, or a story? The course will let you "
@@ -105,7 +109,8 @@ def _daniel_01() -> str:
 
 def _maya_02() -> str:
     return (
-        "A physiotherapist asks Maya to push her heel down into the couch. The strained hamstring gives "
+        "Day 2 after the match, at her first physiotherapy visit, Maya is asked to push her heel down into "
+        "the couch. The strained hamstring gives "
         "less force than the other side, and she braces the whole leg while she tries. Force in a muscle "
         "comes from how often its motor units fire and how many of them are recruited; after a strain, "
         "pain holds both back. This notebook shows how firing frequency turns single twitches into force."
@@ -126,15 +131,15 @@ def _daniel_03() -> str:
 
 def _maya_03() -> str:
     return (
-        "Six weeks later Maya is back in the team. In the 85th minute of a hot match her left calf — not the "
-        "injured leg — locks in a painful cramp. She has drunk to thirst all game. A stretch with the toes "
-        "pulled up eases it within a minute. Was it her blood salts, or tired muscles and their reflexes?"
+        "Back to day 0, the 80th minute of the match, before the strain: Maya's left calf locks in a painful "
+        "cramp. She has drunk to thirst all game. A stretch with the toes pulled up eases it within a "
+        "minute. Was it her blood salts, or tired muscles and their reflexes?"
     )
 
 
 def _maya_04_reflex() -> str:
     return (
-        "Back to Maya's cramp in the 85th minute: a tired calf, a foot pointed as she stretched for the ball, "
+        "Back to Maya's cramp in the 80th minute on day 0: a tired calf, a foot pointed as she stretched for the ball, "
         "and a stretch that ended it within a minute. If the cause sits in the spinal cord, which of those "
         "details should matter, and which test could show it?"
     )
@@ -142,16 +147,17 @@ def _maya_04_reflex() -> str:
 
 def _maya_04() -> str:
     return (
-        "In the first week after the strain Maya notes every twitch in a diary: many on days 1–3, fewer by "
-        "day 7. Her teammate calls it the healing spasms the article describes. Nobody has measured such "
-        "spasms after strains; what Maya's diary can and cannot show is the subject of this notebook."
+        "Day 7 after the match. Since the morning after, Maya has noted every twitch in a diary: many on "
+        "days 1–3, fewer by day 7. Her teammate calls it the healing spasms the article describes. Nobody "
+        "has measured such spasms after strains; what Maya's diary can and cannot show is the subject of this notebook."
     )
 
 
 def _maya_05() -> str:
     return (
-        "Maya asks what to do: ice or heat, stretching, massage, an ultrasound session at the gym's clinic, "
-        "and whether she should drink more water to stop the twitching. Each of these has a different "
+        "Day 7, her follow-up visit. Maya brings the week's questions: should it have been ice or heat on the "
+        "first evening, and what now? Stretching, massage, an ultrasound session at the gym's clinic, and "
+        "should she drink more water to stop the twitching? Each of these has a different "
         "amount of evidence behind it."
     )
 
@@ -165,7 +171,7 @@ def _tier_line(key: str) -> str:
 
 def _maya_06() -> str:
     return (
-        f"Day 4 after the strain, mild easing twitches near the strain and nothing else: {_tier_line('maya_day_4')}\n\n"
+        f"Day 8 after the strain, mild easing twitches near the strain and nothing else: {_tier_line('maya_day_8')}\n\n"
         "Day 20: Maya has just flown back from a tournament (a 9-hour flight). Her right calf — below the "
         f"strain — is swollen and warm: {_tier_line('maya_after_flight')}"
     )
@@ -192,6 +198,27 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("maya", "07", "Maya's self-checks", _maya_06, "How urgently, and where?"),
     Chapter("daniel", "07", "Daniel's self-check", _daniel_06, "How urgently, and where?"),
 )
+
+
+#: Maya's story in time order: (day after the match, when, what happens, notebook). Day 0 is the match day;
+#: the notebooks follow the days forward, except 03 and 04, which look closely at the day-0 cramp.
+MAYA_TIMELINE: tuple[tuple[float, str, str, str], ...] = (
+    (0.0, "day 0, 80th minute", "left calf cramps late in a hot match; a stretch ends it", "00 (03, 04 look closer)"),
+    (0.0, "day 0, 88th minute", "sprinting, she strains her right hamstring and limps off", "00"),
+    (0.0, "day 0, evening", "twitches and tightness on the sofa; a teammate's 'healing spasms'", "00"),
+    (2.0, "day 2", "first physiotherapy visit: a weaker push on the strained side", "02"),
+    (7.0, "days 1–7", "her diary of every twitch, read on day 7: many on days 1–3, fewer by day 7", "05"),
+    (7.0, "day 7", "follow-up visit: ice or heat, stretching, massage, ultrasound, water", "06"),
+    (8.0, "day 8", "a self-check: mild, easing twitches only", "07"),
+    (20.0, "day 20", "after a 9-hour flight, a swollen, warm right calf", "07"),
+)
+
+
+def timeline_md() -> str:
+    """Maya's timeline as a Markdown table (day after the match, what happens, notebook)."""
+    rows = ["| when | what happens | notebook |", "|---|---|---|"]
+    rows += [f"| {when} | {what} | {nb} |" for _, when, what, nb in MAYA_TIMELINE]
+    return "\n".join(rows)
 
 
 def chapters_for(notebook: str) -> list[Chapter]:

@@ -8,6 +8,7 @@ Usage::
     python -m course gradebook RECORDS… --out DIR        # class CSV + dashboard from student records
     python -m course gradebook --demo 30 --out DIR       # the same for a seeded synthetic class
     python -m course student-copy OUT                    # the course without answer keys, for students
+    python -m course remove-instructor ROOT              # delete instructor/ from an image's checkout
     python -m course validate [--check]                  # models against published benchmarks → VALIDATION.md
 """
 
@@ -139,6 +140,21 @@ def _cmd_student_copy(args: argparse.Namespace) -> int:
     written = student_copy(require_checkout().parent, Path(args.out))
     print(f"wrote a student copy ({len(written)} files) into {args.out}")
     return 0
+
+
+def _cmd_remove_instructor(args: argparse.Namespace) -> int:
+    """Delete the instructor-only folders (and git history) from the checkout ROOT in place (binder/postBuild)."""
+    from course.student_copy import remove_instructor_only
+
+    try:
+        removed = remove_instructor_only(Path(args.root), drop_git=args.drop_git_history)
+    except ValueError as exc:
+        print(f"course remove-instructor: {exc}", file=sys.stderr)
+        return 2
+    print(f"removed {', '.join(p.name for p in removed) or 'nothing'} from {args.root}")
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     """Run every model's published benchmarks, print the table and write (or, with --check, check) VALIDATION.md.
 
@@ -194,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     sc = sub.add_parser("student-copy", help="copy the course without answer keys into OUT")
     sc.add_argument("out", metavar="OUT", help="folder for the student copy (must not exist or be empty)")
     sc.set_defaults(func=_cmd_student_copy)
+    ri = sub.add_parser("remove-instructor", help="delete the instructor pack and git history from the checkout "
+                        "ROOT in place (binder/postBuild; the image then holds no rubric)")
+    ri.add_argument("root", metavar="ROOT", help="a course checkout (with pyproject.toml and course/)")
+    ri.add_argument("--drop-git-history", action="store_true",
+                    help="also delete ROOT/.git (its history holds the pack); for a built image only")
+    ri.set_defaults(func=_cmd_remove_instructor)
     v = sub.add_parser("validate", help="run the models' published benchmarks; print them and write VALIDATION.md")
     v.add_argument("--check", action="store_true", help="only report (exit 1 if VALIDATION.md is stale or a "
                    "benchmark fails without a listed limitation)")

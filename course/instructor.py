@@ -35,7 +35,7 @@ from course.build import NOTEBOOK_DIR, notebook_paths
 from course.quizzes import TOPICS, explain_prompts, load, tasks
 
 __all__ = ["INSTRUCTOR_DIR", "GENERATED", "KEY_FILES", "TRACKED", "tracked_keys", "NotebookStats", "notebook_stats",
-           "answer_keys_md", "timings_md", "glossary_md", "render", "write", "stale"]
+           "course_total", "answer_keys_md", "timings_md", "glossary_md", "render", "write", "stale"]
 
 INSTRUCTOR_DIR = NOTEBOOK_DIR.parent / "instructor"
 #: Generated file name → builder.
@@ -95,6 +95,16 @@ def notebook_stats(path: Path) -> NotebookStats:
     )
 
 
+def course_total() -> str:
+    """The one course total, e.g. ``"about 6.4 hours"``: the sum of every notebook's estimated minutes.
+
+    README.md, notebook 00 and the guide state this figure; ``tests/test_instructor.py`` fails if any
+    sentence about the course's length gives another.
+    """
+    total_min = sum(notebook_stats(p).minutes for p in notebook_paths())
+    return f"about {total_min / 60:.1f} hours"
+
+
 def timings_md() -> str:
     rows = [notebook_stats(p) for p in notebook_paths()]
     lines = [
@@ -111,8 +121,7 @@ def timings_md() -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(s.kinds.items()))
         lines.append(f"| {s.notebook} {s.title} | {s.prose_words:,} | {s.explorers} | {s.predictions} | "
                      f"{s.questions} ({kinds}) | {s.explain_prompts} | {s.tasks} | {s.minutes:.0f} |")
-    total = sum(s.minutes for s in rows)
-    lines += ["", f"Whole course: about {total / 60:.1f} hours of student time.", ""]
+    lines += ["", f"Whole course: {course_total()} of student time.", ""]
     return "\n".join(lines)
 
 

@@ -234,3 +234,43 @@ def test_student_image_has_no_test_tools():
     assert not found, f"binder/requirements.txt installs test tools: {found}"
     assert not (REPO / "postBuild").exists(), "a top-level postBuild is ignored by repo2docker once binder/ exists"
     assert (REPO / "binder" / "postBuild").stat().st_mode & 0o111, "binder/postBuild must be executable"
+
+
+# --- the image holds no instructor pack (COURSE_SPEC V3.5): postBuild's own lines, run on a copy -----------------
+def test_postbuild_leaves_no_key_text_in_the_image(tmp_path):
+    """Run binder/postBuild's commands (minus the pip install and the lab settings, which touch the environment)
+    on a copy of the tracked files, with a stand-in git history; no instructor text may remain."""
+    from course.student_copy import INSTRUCTOR_ONLY
+    from tests.test_student_copy import key_lines
+
+    repo = tmp_path / "repo"
+    for rel in _tracked_files():
+        src = REPO / rel
+        if src.is_file():
+            dst = repo / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+    assert all((repo / name).exists() for name in INSTRUCTOR_ONLY), "the copy must start with the pack in it"
+    (repo / ".git" / "objects").mkdir(parents=True)  # Binder's clone carries its history, which holds the pack
+    (repo / ".git" / "objects" / "pack").write_text((REPO / "instructor" / "assignment.md").read_text("utf-8"))
+    commands = [ln.strip() for ln in (REPO / "binder" / "postBuild").read_text().splitlines()]
+    commands = [c for c in commands if c and not c.startswith("#")]
+    install = next(i for i, c in enumerate(commands) if " pip install " in f" {c} ")
+    removal = [i for i, c in enumerate(commands) if "remove-instructor" in c]
+    assert removal and min(removal) > install, "postBuild must remove the pack after installing the package"
+    kept = [c for c in commands if " pip install " not in f" {c} " and "lab-settings" not in c]
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"  # `python` = this interpreter
+    env = {**os.environ, "PYTHONPATH": str(repo), "PATH": path}
+    subprocess.run(["bash", "-c", "\n".join(kept)], cwd=repo, env=env, check=True, timeout=120, capture_output=True)
+    assert (repo / "notebooks" / "00_welcome.ipynb").is_file() and (repo / "course" / "quizzes").is_dir()
+    left = [name for name in (*INSTRUCTOR_ONLY, ".git") if (repo / name).exists()]
+    assert not left, f"postBuild leaves {left} in the image"
+    keys = key_lines()
+    leaks = []
+    for f in (p for p in repo.rglob("*") if p.is_file()):
+        try:
+            text = f.read_text("utf-8")
+        except UnicodeDecodeError:
+            continue
+        leaks += [f"{f.relative_to(repo)}: {k!r}" for k in keys if k in text]
+    assert not leaks, "key text left in the Binder image:\n" + "\n".join(leaks[:20])

@@ -283,6 +283,28 @@ def test_clean_notebook_strips_volatile_metadata():
     assert "execution" not in nb.cells[0].metadata
 
 
+def test_clean_notebook_joins_stream_outputs_split_by_timing():
+    """A print loop reaches the notebook as one or several stream messages, depending on timing; stored, it is
+    one output per run of the same stream, so a rebuild gives the same file."""
+    cell = nbformat.v4.new_code_cell("for i in range(3): print(i)")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="0\n1\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="2\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+        nbformat.v4.new_output("display_data", data={"text/plain": "x"}),
+        nbformat.v4.new_output("stream", name="stdout", text="3\n"),
+    ]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [cell]
+    clean_notebook(nb)
+    outs = nb.cells[0].outputs
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in outs] == [
+        ("stream", "stdout", "0\n1\n2\n"), ("stream", "stderr", "warning\n"), ("display_data", None, None),
+        ("stream", "stdout", "3\n"),
+    ]
+    nbformat.validate(nb)
+
+
 def test_notebook_paths_in_course_order():
     names = [p.name for p in notebook_paths()]
     assert names == sorted(names) and names[0] == "00_welcome.ipynb"

@@ -16,7 +16,7 @@ import pytest
 from course import EMERGENCY_LINE
 from course.cli import main
 from course.instructor import INSTRUCTOR_DIR, answer_keys_md
-from course.student_copy import student_copy
+from course.student_copy import INSTRUCTOR_ONLY, remove_instructor_only, student_copy
 
 ROOT = INSTRUCTOR_DIR.parent
 
@@ -91,3 +91,37 @@ def test_student_export_neither_writes_nor_links_the_pack(tmp_path):
     assert main(["export", str(tmp_path / "site"), str(nb)]) == 0
     assert not (tmp_path / "site" / "instructor").exists()
     assert "answer keys" not in (tmp_path / "site" / "index.html").read_text("utf-8").lower()
+
+
+def test_remove_instructor_refuses_a_folder_that_is_not_a_checkout(tmp_path):
+    (tmp_path / "instructor").mkdir()
+    assert main(["remove-instructor", str(tmp_path)]) == 2
+    assert (tmp_path / "instructor").is_dir(), "a wrong folder must be left alone"
+    with pytest.raises(ValueError, match="root="):
+        remove_instructor_only(tmp_path)
+
+
+def test_remove_instructor_keeps_git_unless_asked(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "course").mkdir()
+    for name in (*INSTRUCTOR_ONLY, ".git"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.md").write_text("x")
+    assert remove_instructor_only(tmp_path) == [tmp_path / n for n in INSTRUCTOR_ONLY]
+    assert (tmp_path / ".git").is_dir(), "a developer's history is kept without drop_git"
+    assert remove_instructor_only(tmp_path, drop_git=True) == [tmp_path / ".git"]
+    assert not (tmp_path / ".git").exists() and (tmp_path / "course").is_dir()
+
+
+def test_readme_points_nbgitpuller_at_a_student_copy():
+    """nbgitpuller clones every file of the repository it names: the README's link must not name this one."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    binder = re.findall(r"https://mybinder\.org/v2/gh/([^/\s]+/[^/\s]+)/", readme)
+    pulls = re.findall(r"https://\S+/git-pull\?\S+", readme)
+    assert binder and pulls
+    for link in pulls:
+        repo = unquote(parse_qs(urlsplit(link).query)["repo"][0]).rstrip("/").removesuffix(".git")
+        assert not any(repo.endswith("/" + b) for b in binder), f"{link} clones the full course repository"
+    assert "student-copy" in readme
