@@ -1,4 +1,4 @@
-"""Prototype (not used by the course): a node + internode axon for the V3.3 refit of notebook 03 (issue #21).
+"""Prototype (now ported into course.excitability): a node + internode axon for the V3.3 refit of notebook 03 (#21).
 
 Why it exists
 -------------
@@ -37,7 +37,7 @@ per-set arrays); 109 sets are tabulated in ``AXON_REFIT.md``. The new ``BEST`` (
 gives +33 % at 2 ms, −20.5 % at 5–7 ms, +18.1 % at 30–50 ms, SDTC 0.40 / 0.55 ms (ratio 1.37), one impulse per
 stimulus (K⁺ 4, 5.5, 6.5, both fibres), 25/25 at 50 Hz, no firing at K⁺ 2–17 mM (0.5-mM steps, 1 s) or Ca²⁺
 1.1–1.6 mM, onsets 0.81 (motor) / 0.88 mM (sensory), Mg²⁺ 0.5 mM raises them, K⁺ 2.5 mM lowers them, rest
-−82 mV. Not yet moved into :mod:`course.excitability` (AXON_REFIT.md, "Port").
+−82 mV. Ported into :mod:`course.excitability` (AXON_REFIT.md, status).
 
 Earlier measurements (motor, K⁺ 4 mM; targets of COURSE_SPEC V3.3 in brackets)
 --------------------------------------------------------------------------------

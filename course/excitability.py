@@ -1,22 +1,29 @@
-"""Excitability of a human motor (or sensory) axon node: why low Ca²⁺/Mg²⁺ makes a nerve fire by itself,
+"""Excitability of a human motor (or sensory) axon: why low Ca²⁺/Mg²⁺ makes a nerve fire by itself,
 and why high K⁺ does not.
 
 The model
 ---------
-One space-clamped node of Ranvier of a mammalian myelinated axon at 37 °C:
+One node of Ranvier of a mammalian myelinated axon at 37 °C, coupled to its internode (the structure of
+Bostock's threshold-tracking model: Barrett & Barrett 1982; Kiernan & Bostock 2000; Howells et al. 2012).
+Eight state variables: the node voltage V and its gates m, h, p, s; the internode voltage V_i and its gates
+s_i, q. Conductances are per cm² of node; the internode's values are its totals referred to the node area.
 
-* **Node channels of McIntyre, Richardson & Grill (2002)** (MRG; ModelDB 3810): fast Na⁺ (m³h),
-  persistent Na⁺ (p³) and slow K⁺ (s, the Kv7-type current of the node) with the MRG rate functions
-  and Q10 factors (2.2 and 2.9 from 20 °C, 3.0 from 36 °C), evaluated at 37 °C; C_m 2 µF/cm²,
-  fast Na⁺ 3,000 mS/cm² (MRG values). One change to the slow K⁺ gate: MRG's rate pair makes s∞ rise
-  again below ≈ −92 mV (the channel would open on hyperpolarisation); here s∞ is a Boltzmann curve fitted
-  to MRG's s∞ between −80 and −60 mV (half-activation −63.7 mV, slope 5.3 mV) and τ_s is MRG's with the
-  voltage held at ≥ −85 mV.
-* **A lumped internodal load**: an isolated node patch is far too excitable, because in a real fibre
-  every node is clamped by the long internodes beside it. A passive conductance of
-  :data:`G_L` = 40 mS/cm² stands for that load; it reverses at ``E_L = 0.85·E_fixed + 0.15·E_K``, so it
-  is mostly non-selective (set to −80.5 mV at K⁺ 4 mM) with a K⁺-selective share, and the node
-  depolarises steadily as K⁺ rises.
+* **Node channels after McIntyre, Richardson & Grill (2002)** (MRG; ModelDB 3810): C_m 2 µF/cm², Na⁺ channels
+  3,000 mS/cm² with the MRG rate functions and Q10 factors (2.2 and 2.9 from 20 °C, 3.0 from 36 °C) at 37 °C.
+  The inactivation rates are MRG's × :data:`H_RATE_SCALE` (0.9). A share of the Na⁺ channels
+  (:data:`FIBRE_NAP_FRACTION`: 0.75 % motor, 0.90 % sensory) is **persistent**: its activation gate p has the
+  kinetics of m evaluated :data:`NAP_SHIFT_MV` = 25 mV more negative, and it inactivates with the same h
+  (Bostock's threshold-region current; Na⁺ availability falls with depolarisation, Kiernan & Bostock 2000):
+  ``g_Na·((1 − f)·m³ + f·p³)·h``. **Slow K⁺** (the node's Kv7-type current, 400 mS/cm²): MRG's s gate with
+  two changes, s∞ a Boltzmann curve fitted to MRG's s∞ between −80 and −60 mV (half-activation −63.7 mV,
+  slope 5.3 mV; MRG's rate pair would reopen it below ≈ −92 mV) and τ_s MRG's (voltage held at ≥ −85 mV) but
+  at least :data:`TAU_S_MIN_MS` = 60 ms. A **leak** (30 mS/cm²) reverses at ``E_L = 0.85·E_fixed + 0.15·E_K``
+  (−84.9 mV at K⁺ 4 mM, so that the motor node rests at −82 mV), so the node depolarises steadily as K⁺ rises.
+* **Barrett–Barrett conductance** :data:`G_BB` (50 mS/cm²) through the paranode to the **internode**:
+  capacitance :data:`C_I` (600 µF/cm²), slow K⁺ (10 mS/cm², the node's s gate at V_i), HCN (1 mS/cm², E_H
+  −54.9 mV; Howells et al. 2012 rates as used by Gaines et al. 2018, Q10 3 from 34 °C, :func:`hcn_rates`)
+  and a leak (2 mS/cm², the node's leak reversal). The charge stored on the internode during an impulse flows
+  back into the node afterwards: the depolarising afterpotential behind superexcitability.
 * **Reversal potentials from the Nernst equation** (:func:`course.electrolytes.rt_over_f`, 37 °C),
   axoplasmic K⁺ 140 mM and Na⁺ 12 mM: E_K −95.0 mV and E_Na +65.7 mV at normal serum values.
 * **Surface-charge screening by divalent cations.** External Ca²⁺ and Mg²⁺ screen the fixed negative
@@ -24,38 +31,34 @@ One space-clamped node of Ranvier of a mammalian myelinated axon at 37 °C:
   depolarised membrane and are shifted along the voltage axis by :func:`gating_shift_mv`:
   ``25 mV · log10((Ca + 0.3·Mg) / (1.2 + 0.3·0.85))`` (Frankenhaeuser & Hodgkin 1957: 10–15 mV for a
   five-fold change; Hille, Woodhull & Shapiro 1975: +20 to +25 mV per decade at the frog node, Mg²⁺ the
-  weaker screen). The slow K⁺ gate is left unshifted: Hille et al. measured Na⁺ channels, and a K⁺ gate
+  weaker screen). The K⁺ and HCN gates are left unshifted: Hille et al. measured Na⁺ channels, and a K⁺ gate
   that followed Ca²⁺ equally would make low Ca²⁺ and high K⁺ indistinguishable (a tuned modelling choice).
 * **Motor or sensory fibre** (``fibre``): the sensory (cutaneous) axon carries more persistent Na⁺
   (Mogyoros, Bostock & Burke 2000; Bostock & Rothwell 1997), :data:`FIBRE_G_NAP`.
 
-Tuned numbers (chosen for the behaviour below, not measured): the persistent Na⁺ conductance
-(50 mS/cm² motor, 75 sensory; MRG 10), the slow K⁺ conductance (400 mS/cm²; MRG 80), the load
-(40 mS/cm², E_L −80.5 mV, K⁺ share 0.15) and the decision not to shift the K⁺ gate. With them:
-rest −82 mV; the motor axon fires by itself from 0.84 mM ionized Ca²⁺ down (clinical tetany below
-≈ 0.8–0.9 mM), from 0.94 mM with Mg²⁺ 0.5 mM, the sensory axon from 0.88 mM (tingling before tetany,
-Macefield & Burke 1991); K⁺ 2–17 mM depolarises the node (−86 mV at 2 mM, −64 mV at 9 mM) without
-spontaneous firing; the rheobase falls up to ≈ 7 mM and rises again from 8 mM, and the node is
-inexcitable from 9 mM (Krishnan et al. 2005: human motor axons depolarise with serum K⁺; patients become
-weak rather than tetanic). These values hold to the resolution of the tuning (±0.02 mM Ca²⁺).
-Near onset the discharge comes in irregular runs and groups of spikes rather
-than a steady train. Measured values are printed by notebook 03 and checked by ``tests/test_excitability.py``.
+Tuned numbers (chosen for the behaviour below, not measured; the scans are in ``benchmarks/AXON_REFIT.md``):
+the persistent Na⁺ share, its activation shift and the h scale, the slow K⁺ conductance and τ_s floor, the
+node leak and its reversal, the Barrett–Barrett conductance, the internode's capacitance and conductances, and
+the decision not to shift the K⁺ gate. With them: rest −82 mV; after one impulse the threshold is raised
++33 % at 2 ms, lowered to −20 % at 5–7 ms (superexcitability) and raised +18 % at 30–50 ms (late
+subexcitability), as in human motor axons (Kiernan et al. 2000); one stimulus gives one impulse and a 50-Hz
+train is followed one-to-one; the strength–duration time constant is 0.40 ms (motor) and 0.55 ms (sensory).
+The motor axon fires by itself from 0.81 mM ionized Ca²⁺ down (clinical tetany below ≈ 0.8–0.9 mM), the
+sensory axon from 0.88 mM (tingling before tetany, Macefield & Burke 1991); low Mg²⁺ raises both onsets;
+K⁺ 2–17 mM depolarises the node (−88 mV at 2 mM, −68 mV at 9 mM) without spontaneous firing (Krishnan et al.
+2005: human motor axons depolarise with serum K⁺; patients become weak rather than tetanic). These values hold
+to the resolution of the tuning (±0.02 mM Ca²⁺). Measured values are printed by notebook 03 and checked by
+``tests/test_excitability.py`` and ``course/validation/excitability.py``.
 
-Stimulation, pH and what the node gets wrong (version 3)
------------------------------------------------------------
+Stimulation and pH (version 3)
+------------------------------
 :func:`simulate_axon` takes explicit square pulses (``stim_times_ms``, ``stim_amplitude``, ``stim_width_ms``)
 besides the regular ``stim_hz`` train, and an arterial ``ph``: the ionized Ca²⁺ given is the value at pH 7.4,
 alkalosis lowers it (:func:`ionized_ca_at_ph`) and shifts the Na⁺ gates directly by a tuned
 :data:`PH_SHIFT_MV_PER_UNIT`. Threshold tracking in the model (:func:`pulse_thresholds_ua_cm2`,
 :func:`recovery_cycle_pct`, :func:`strength_duration_ms`, :func:`spikes_per_stimulus`,
-:func:`train_response`) feeds the benchmark table ``course/validation/excitability.py``. Known failures of
-this single node (listed there and in notebook 03): after one impulse the threshold stays raised for more than
-100 ms (+126 % at 2 ms, +146 % at 5 ms, +180 % at 30 ms; human: refractoriness, then superexcitability and a
-mild late subexcitability), a 50-Hz train is followed 13 of 25 times, one stimulus gives 2–3 impulses in the
-sensory axon and in the motor axon from K⁺ 5.5 mM, and the sensory:motor strength–duration ratio is 1.05.
-The tuned slow K⁺ (5× MRG) and persistent Na⁺ (5–7.5× MRG) cause this, and a node without internode has no
-depolarising afterpotential. Lowering them alone (with or without a passive internode) was tried: the node then
-fires by itself at high K⁺ (8–11 mM), so the fix needs the whole node–internode model to be refitted.
+:func:`train_response`) feeds the benchmark table ``course/validation/excitability.py``. Stimuli are
+injected at the node.
 
 Which state a run starts from
 -----------------------------
@@ -76,10 +79,10 @@ Causes beyond blood electrolytes (keyword modifiers, each bounded and documented
 Integration
 -----------
 Fixed step (default :data:`DT_MS` = 0.01 ms), staggered second-order scheme: the gates live at half steps
-and are advanced by an exact exponential (Rush–Larsen) update, the voltage by a linearly implicit
-midpoint step. Rates come from tables (0.05 mV spacing, linear interpolation) built once from the
-closed-form MRG expressions (removable 0/0 points via ``expm1``). Many parameter sets run in one numpy
-loop (:func:`simulate_grid`). A test checks spike times against ``scipy.integrate.solve_ivp``.
+and are advanced by an exact exponential (Rush–Larsen) update, the node and internode voltages together by a
+linearly implicit midpoint step (a 2 × 2 solve). Rates come from tables (0.05 mV spacing, linear
+interpolation) built once from the closed-form expressions (removable 0/0 points via ``expm1``). Many parameter
+sets run in one numpy loop (:func:`simulate_grid`). A test checks spike times against ``scipy.integrate.solve_ivp``.
 
 Units: mV, ms, mM, µA/cm², mS/cm², µF/cm², Hz. Sources: ``REFERENCES.md`` (Notebook 03).
 """
@@ -101,8 +104,10 @@ from course.electrolytes import PHYSICAL_RANGES, Electrolytes, nernst, rt_over_f
 
 __all__ = [
     "CA_REF_MM", "MG_REF_MM", "SHIFT_MV_PER_DECADE", "MG_SCREENING_WEIGHT", "K_AXOPLASM_MM",
-    "NA_AXOPLASM_MM", "TEMP_C", "C_M", "G_NA", "G_K", "G_L", "E_L", "E_L_FIXED", "LEAK_K_SHARE", "G_NAP",
-    "FIBRES", "FIBRE_G_NAP", "DT_MS", "NUDGE_MV", "SPIKE_THRESHOLD_MV", "FATIGUE_K_RANGE_MM",
+    "NA_AXOPLASM_MM", "TEMP_C", "C_M", "G_NA", "H_RATE_SCALE", "NAP_SHIFT_MV", "G_K", "TAU_S_MIN_MS", "G_L", "E_L",
+    "E_L_FIXED", "LEAK_K_SHARE", "G_BB", "C_I", "G_K_I", "G_H_I", "E_H", "G_L_I", "G_NAP", "FIBRES",
+    "FIBRE_NAP_FRACTION", "FIBRE_G_NAP", "STATE_NAMES", "hcn_rates", "DT_MS", "NUDGE_MV", "SPIKE_THRESHOLD_MV",
+    "FATIGUE_K_RANGE_MM",
     "DEHYDRATION_RANGE_PCT", "COMPRESSION_RANGE_UA_CM2", "COMPRESSION_NOISE_RATIO", "COMPRESSION_TAU_MS",
     "STIM_RANGE_UA_CM2", "MAX_DURATION_MS", "MAX_PULSES", "PULSE_WIDTH_RANGE_MS", "PH_RANGE", "PH_REF",
     "PH_CA_FRACTION_PER_UNIT", "PH_SHIFT_MV_PER_UNIT", "ionized_ca_at_ph", "AxonConditions", "AxonTrace",
@@ -135,20 +140,39 @@ NA_AXOPLASM_MM = 12.0
 #: Temperature (°C): human body temperature; MRG kinetics are given at 36 °C with Q10 factors.
 TEMP_C = 37.0
 
-#: Nodal capacitance (µF/cm²) and fast Na⁺ conductance (mS/cm²): McIntyre et al. 2002.
+#: Nodal capacitance (µF/cm²) and fast Na⁺ conductance (mS/cm², transient plus persistent channels):
+#: McIntyre et al. 2002.
 C_M = 2.0
 G_NA = 3000.0
-#: Slow K⁺ (Kv7-type) conductance (mS/cm²): tuned (MRG 80), module docstring.
+#: Scale of the Na⁺ inactivation rates α_h and β_h (slower recovery from inactivation than MRG's h at
+#: 37 °C, for the 2-ms refractoriness of human axons): tuned.
+H_RATE_SCALE = 0.9
+#: Persistent Na⁺: a fraction of the Na⁺ channels whose activation gate p has the kinetics of m evaluated
+#: NAP_SHIFT_MV more negative; it inactivates with the same h (Bostock's threshold-region Na⁺ current).
+NAP_SHIFT_MV = 25.0
+#: Slow K⁺ (Kv7-type) conductance of the node (mS/cm²; tuned, MRG 80) and the floor of its time constant (ms;
+#: tuned: human Kv7 activates slowly, so one impulse opens little of it).
 G_K = 400.0
-#: Lumped internodal load (mS/cm²) and its reversal at K⁺ 4 mM (mV): tuned (MRG node leak 7 mS/cm²,
-#: −90 mV); a share LEAK_K_SHARE of it follows E_K.
-G_L = 40.0
-E_L = -80.5
+TAU_S_MIN_MS = 60.0
+#: Node leak (mS/cm²) and its reversal at K⁺ 4 mM (mV): tuned so that the motor node rests at −82 mV; a share
+#: LEAK_K_SHARE of it follows E_K. The internodal leak has the same reversal.
+G_L = 30.0
+E_L = -84.938
 LEAK_K_SHARE = 0.15
-#: Fibre types and their persistent Na⁺ conductance (mS/cm²); tuned (MRG 10). Sensory axons carry more
-#: persistent Na⁺ than motor axons (Mogyoros, Bostock & Burke 2000).
+#: Barrett–Barrett (paranodal) conductance between the node and the internode (mS/cm² of node; tuned).
+G_BB = 50.0
+#: Internode (totals referred to the node area): capacitance (µF/cm²), slow K⁺ (same gate as the node's),
+#: HCN (Howells et al. 2012 rates as used by Gaines et al. 2018; reversal E_H) and leak (mS/cm²). Tuned sizes.
+C_I = 600.0
+G_K_I = 10.0
+G_H_I = 1.0
+E_H = -54.9
+G_L_I = 2.0
+#: Fibre types and their share of persistent Na⁺ channels (tuned); sensory axons carry more persistent Na⁺
+#: than motor axons (Mogyoros, Bostock & Burke 2000). FIBRE_G_NAP = share × G_NA (mS/cm²).
 FIBRES: tuple[str, ...] = ("motor", "sensory")
-FIBRE_G_NAP: Mapping[str, float] = MappingProxyType({"motor": 50.0, "sensory": 75.0})
+FIBRE_NAP_FRACTION: Mapping[str, float] = MappingProxyType({"motor": 0.0075, "sensory": 0.009})
+FIBRE_G_NAP: Mapping[str, float] = MappingProxyType({f: x * G_NA for f, x in FIBRE_NAP_FRACTION.items()})
 G_NAP = FIBRE_G_NAP["motor"]
 
 #: Default integration step (ms).
@@ -182,7 +206,7 @@ PH_REF = 7.4
 PH_CA_FRACTION_PER_UNIT = 0.05 / 0.1 / CA_REF_MM
 #: Direct shift of the Na⁺ gates per +1 pH unit (mV): fewer protons on the outer surface charges
 #: (Hille, Woodhull & Shapiro 1975: protons, like divalent ions, act on the surface charge near Na⁺ channels).
-#: Its size here is tuned (calibrated: the sensory axon starts firing at pH 7.59, the motor axon at 7.63), not
+#: Its size here is tuned (calibrated: the sensory axon starts firing at pH 7.59, the motor axon at 7.65), not
 #: measured.
 PH_SHIFT_MV_PER_UNIT = -10.0
 
@@ -195,12 +219,13 @@ _MAX_BATCH = 20000
 
 _RTF = rt_over_f(TEMP_C)
 _E_K_REF = _RTF * math.log(4.0 / K_AXOPLASM_MM)
-#: Fixed (non-selective) part of the load's reversal (mV), so that E_L = −80.5 mV at K⁺ 4 mM.
+#: Fixed (non-selective) part of the leak reversal (mV), so that it is E_L at K⁺ 4 mM.
 E_L_FIXED = (E_L - LEAK_K_SHARE * _E_K_REF) / (1.0 - LEAK_K_SHARE)
 
 _Q10_NA = 2.2 ** ((TEMP_C - 20.0) / 10.0)
 _Q10_H = 2.9 ** ((TEMP_C - 20.0) / 10.0)
 _Q10_K = 3.0 ** ((TEMP_C - 36.0) / 10.0)
+_Q10_HCN = 3.0 ** ((TEMP_C - 34.0) / 10.0)
 _S_V_HALF = -63.7
 _S_SLOPE = 5.3
 
@@ -266,21 +291,28 @@ def _x_over_expm1(x: np.ndarray, scale: float) -> np.ndarray:
     return np.where(small, scale + 0.5 * x, xs / -np.expm1(-xs / scale))
 
 
-def rate_constants(u_mv: ArrayLike) -> dict[str, np.ndarray]:
-    """MRG opening (α) and closing (β) rates (1/ms) of the Na⁺ gates at gating voltage ``u_mv`` (mV).
+def _m_rates(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return (_Q10_NA * 1.86 * _x_over_expm1(u + 21.4, 10.3), _Q10_NA * 0.086 * _x_over_expm1(-(u + 25.7), 9.16))
 
-    ``u_mv`` is the membrane voltage minus the gating shift. Keys ``alpha_m``, ``beta_m``, ``alpha_h``,
-    ``beta_h`` (fast Na⁺), ``alpha_p``, ``beta_p`` (persistent Na⁺); McIntyre et al. 2002 at 37 °C. Finite
+
+def rate_constants(u_mv: ArrayLike) -> dict[str, np.ndarray]:
+    """Opening (α) and closing (β) rates (1/ms) of the Na⁺ gates at gating voltage ``u_mv`` (mV).
+
+    ``u_mv`` is the membrane voltage minus the gating shift. Keys ``alpha_m``, ``beta_m`` (fast Na⁺ activation,
+    McIntyre et al. 2002 at 37 °C), ``alpha_h``, ``beta_h`` (inactivation: MRG's rates × :data:`H_RATE_SCALE`),
+    ``alpha_p``, ``beta_p`` (persistent Na⁺ activation: the m rates at ``u_mv`` + :data:`NAP_SHIFT_MV`). Finite
     everywhere, including the removable singularities.
     """
     u = np.asarray(u_mv, dtype=float)
+    am, bm = _m_rates(u)
+    ap, bp = _m_rates(u + NAP_SHIFT_MV)
     return {
-        "alpha_m": _Q10_NA * 1.86 * _x_over_expm1(u + 21.4, 10.3),
-        "beta_m": _Q10_NA * 0.086 * _x_over_expm1(-(u + 25.7), 9.16),
-        "alpha_h": _Q10_H * 0.062 * _x_over_expm1(-(u + 114.0), 11.0),
-        "beta_h": _Q10_H * 2.3 / (1.0 + np.exp(-(u + 31.8) / 13.4)),
-        "alpha_p": _Q10_NA * 0.01 * _x_over_expm1(u + 27.0, 10.2),
-        "beta_p": _Q10_NA * 0.00025 * _x_over_expm1(-(u + 34.0), 10.0),
+        "alpha_m": am,
+        "beta_m": bm,
+        "alpha_h": H_RATE_SCALE * _Q10_H * 0.062 * _x_over_expm1(-(u + 114.0), 11.0),
+        "beta_h": H_RATE_SCALE * _Q10_H * 2.3 / (1.0 + np.exp(-(u + 31.8) / 13.4)),
+        "alpha_p": ap,
+        "beta_p": bp,
     }
 
 
@@ -297,11 +329,22 @@ def slow_k_steady_state(v_mv: ArrayLike) -> np.ndarray:
 
 
 def slow_k_tau_ms(v_mv: ArrayLike) -> np.ndarray:
-    """Time constant of the slow K⁺ gate (ms): MRG's 1/(α_s + β_s) with the voltage held at ≥ −85 mV."""
+    """Time constant of the slow K⁺ gate (ms): MRG's 1/(α_s + β_s) with the voltage held at ≥ −85 mV, and at
+    least :data:`TAU_S_MIN_MS`."""
     v2 = np.maximum(np.asarray(v_mv, dtype=float), -85.0) + 80.0
     a = _Q10_K * 0.3 / (np.exp((v2 - 27.0) / -5.0) + 1.0)
     b = _Q10_K * 0.03 / (np.exp((v2 + 10.0) / -1.0) + 1.0)
-    return 1.0 / (a + b)
+    return np.maximum(1.0 / (a + b), TAU_S_MIN_MS)
+
+
+def hcn_rates(v_mv: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """Opening and closing rates (1/ms) of the internodal HCN gate q at voltage ``v_mv`` (mV).
+
+    Howells et al. 2012 as used by Gaines et al. 2018: ``α = 0.00522·exp(−(V + 107.3)/12.2)``,
+    ``β = 0.00522·exp((V + 107.3)/12.2)`` at 34 °C, Q10 3 to 37 °C. Opens on hyperpolarisation.
+    """
+    x = (np.asarray(v_mv, dtype=float) + 107.3) / -12.2
+    return _Q10_HCN * 0.00522 * np.exp(x), _Q10_HCN * 0.00522 * np.exp(-x)
 
 
 def _na_steady(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -316,6 +359,12 @@ def _na_steady(u: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     return (*out, *sums)
 
 
+def _q_steady(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(q∞, α + β) of the HCN gate."""
+    a, b = hcn_rates(v)
+    return a / (a + b), a + b
+
+
 _TABLE_U_MIN = -200.0
 _TABLE_U_MAX = 150.0
 _TABLE_DU = 0.05
@@ -326,13 +375,14 @@ def _tables(dt: float) -> tuple[np.ndarray, np.ndarray]:
     """Table over voltage for linear interpolation, one row per quantity.
 
     Rows 0–5 are indexed by the Na⁺ gating voltage: m∞, h∞, p∞ and their one-step decay factors
-    exp(−dt·(α + β)); rows 6–7 by the membrane voltage: s∞ and exp(−dt/τ_s). Returns the table
-    (8 × n) and its forward differences along the voltage axis.
+    exp(−dt·(α + β)); rows 6–9 by a membrane voltage (the node's or the internode's): s∞, exp(−dt/τ_s), q∞ and
+    exp(−dt·(α_q + β_q)). Returns the table (10 × n) and its forward differences along the voltage axis.
     """
     u = np.arange(_TABLE_U_MIN, _TABLE_U_MAX + 0.5 * _TABLE_DU, _TABLE_DU)
     m, h, p, sm, sh, sp = _na_steady(u)
+    q, sq = _q_steady(u)
     table = np.vstack([m, h, p, np.exp(-dt * sm), np.exp(-dt * sh), np.exp(-dt * sp),
-                       slow_k_steady_state(u), np.exp(-dt / slow_k_tau_ms(u))])
+                       slow_k_steady_state(u), np.exp(-dt / slow_k_tau_ms(u)), q, np.exp(-dt * sq)])
     diff = np.zeros_like(table)
     diff[:, :-1] = table[:, 1:] - table[:, :-1]
     table.setflags(write=False)
@@ -358,13 +408,13 @@ class AxonConditions:
         Gating shift of the Na⁺ gates (mV): :func:`gating_shift_mv` of the effective Ca²⁺ and Mg²⁺ plus
         the direct pH term ``PH_SHIFT_MV_PER_UNIT · (pH − 7.4)``.
     e_k_mv, e_na_mv, e_l_mv
-        Nernst potentials (mV) at 37 °C and the load's reversal potential.
+        Nernst potentials (mV) at 37 °C and the leak reversal potential.
     compression_ua_cm2
         Mean ectopic current (µA/cm²).
     fibre
         ``"motor"`` or ``"sensory"``.
     g_nap
-        Persistent Na⁺ conductance of that fibre (mS/cm²).
+        Persistent Na⁺ share of that fibre times :data:`G_NA` (mS/cm²).
     ph
         Arterial pH.
     """
@@ -400,7 +450,7 @@ def _dehydrated_na(na: np.ndarray | float, pct: np.ndarray | float) -> np.ndarra
 
 
 def leak_reversal_mv(e_k_mv: ArrayLike) -> np.ndarray | float:
-    """Reversal potential of the lumped load (mV): ``(1 − 0.15)·E_fixed + 0.15·E_K``."""
+    """Reversal potential of the node and internode leaks (mV): ``(1 − 0.15)·E_fixed + 0.15·E_K``."""
     return (1.0 - LEAK_K_SHARE) * E_L_FIXED + LEAK_K_SHARE * np.asarray(e_k_mv, dtype=float)
 
 
@@ -437,59 +487,114 @@ def axon_conditions(
 # ---------------------------------------------------------------------------------------------
 
 
-def _ionic_current(v, shift, e_na, e_k, e_l, g_nap, gates=None):
+def _node_current(v, shift, e_na, e_k, e_l, g_nap, gates=None):
+    """Ionic current of the node (µA/cm², without the coupling to the internode), at rest or at ``gates``."""
     if gates is None:
         m, h, p = _na_steady(v - shift)[:3]
         s = slow_k_steady_state(v)
     else:
         m, h, p, s = gates
     return (
-        G_NA * m**3 * h * (v - e_na)
-        + g_nap * p**3 * (v - e_na)
+        ((G_NA - g_nap) * m**3 + g_nap * p**3) * h * (v - e_na)
         + G_K * s * (v - e_k)
         + G_L * (v - e_l)
     )
 
 
-def _rest_voltage(shift, e_na, e_k, e_l, g_nap) -> np.ndarray:
-    """Most negative zero of the steady-state I–V curve (mV), vectorised over parameter sets."""
+def _internode_current(vi, e_k, e_l, gates=None):
+    """Ionic current of the internode (µA/cm² of node, without the coupling), at rest or at ``gates``."""
+    if gates is None:
+        si, q = slow_k_steady_state(vi), _q_steady(vi)[0]
+    else:
+        si, q = gates
+    return G_K_I * si * (vi - e_k) + G_H_I * q * (vi - E_H) + G_L_I * (vi - e_l)
+
+
+def _internode_rest(v, e_k, e_l) -> np.ndarray:
+    """Internodal voltage (mV) at steady state with the node held at ``v`` (bisection; the current rises
+    monotonically with the internodal voltage because the coupling dominates)."""
+    lo = np.minimum(np.minimum(v, e_k), e_l) - 1.0
+    hi = np.maximum(np.maximum(v, e_l), E_H) + 1.0
+    for _ in range(48):
+        mid = 0.5 * (lo + hi)
+        neg = _internode_current(mid, e_k, e_l) + G_BB * (mid - v) < 0.0
+        lo = np.where(neg, mid, lo)
+        hi = np.where(neg, hi, mid)
+    return 0.5 * (lo + hi)
+
+
+def _steady_current(v, shift, e_na, e_k, e_l, g_nap):
+    """Node current (µA/cm²) at steady state with the internode at its own steady state."""
+    return _node_current(v, shift, e_na, e_k, e_l, g_nap) + G_BB * (v - _internode_rest(v, e_k, e_l))
+
+
+def _rest_voltages_unique(shift, e_na, e_k, e_l, g_nap) -> tuple[np.ndarray, np.ndarray]:
     grid = np.arange(-220.0, 40.0 + 1e-9, 0.5)
-    cur = _ionic_current(grid[None, :], shift[:, None], e_na[:, None], e_k[:, None], e_l[:, None], g_nap[:, None])
+    cur = _steady_current(grid[None, :], shift[:, None], e_na[:, None], e_k[:, None], e_l[:, None], g_nap[:, None])
     up = (cur[:, :-1] < 0.0) & (cur[:, 1:] >= 0.0)
     idx = np.argmax(up, axis=1)  # I < 0 at −220 mV and I > 0 at +40 mV for every valid set
     lo = grid[idx]
     hi = lo + 0.5
     for _ in range(40):
         mid = 0.5 * (lo + hi)
-        neg = _ionic_current(mid, shift, e_na, e_k, e_l, g_nap) < 0.0
+        neg = _steady_current(mid, shift, e_na, e_k, e_l, g_nap) < 0.0
         lo = np.where(neg, mid, lo)
         hi = np.where(neg, hi, mid)
-    return 0.5 * (lo + hi)
+    v = 0.5 * (lo + hi)
+    return v, _internode_rest(v, e_k, e_l)
+
+
+def _rest_state(shift, e_na, e_k, e_l, g_nap) -> tuple[np.ndarray, np.ndarray]:
+    """Resting (node, internode) voltages (mV): the most negative zero of the node's steady-state I–V curve
+    with the internode at steady state; vectorised over parameter sets (each distinct set solved once)."""
+    cols = np.column_stack([np.broadcast_to(np.asarray(x, dtype=float), np.shape(shift))
+                            for x in (shift, e_na, e_k, e_l, g_nap)])
+    uniq, inverse = np.unique(cols, axis=0, return_inverse=True)
+    v, vi = _rest_voltages_unique(*uniq.T)
+    inverse = np.asarray(inverse).ravel()
+    return v[inverse], vi[inverse]
+
+
+def _rest_voltage(shift, e_na, e_k, e_l, g_nap) -> np.ndarray:
+    """Resting potential of the node (mV) of each parameter set."""
+    return _rest_state(shift, e_na, e_k, e_l, g_nap)[0]
 
 
 def _arr(c: AxonConditions) -> tuple[np.ndarray, ...]:
     return tuple(np.array([x]) for x in (c.shift_mv, c.e_na_mv, c.e_k_mv, c.e_l_mv, c.g_nap))
 
 
-def membrane_rhs(y: ArrayLike, conditions: AxonConditions, stim_ua_cm2: float = 0.0) -> np.ndarray:
-    """Time derivatives of the state ``y = (V, m, h, p, s)`` (mV/ms and 1/ms): the model's equations.
+#: Names of the state variables, in the order of :func:`membrane_rhs` and :func:`resting_state`.
+STATE_NAMES: tuple[str, ...] = ("V", "m", "h", "p", "s", "V_i", "s_i", "q")
 
-    ``C_m dV/dt = I_stim − [g_Na m³h (V − E_Na) + g_NaP p³ (V − E_Na) + g_Ks s (V − E_K) + g_L (V − E_L)]``,
-    ``dx/dt = α_x (1 − x) − β_x x`` for x = m, h, p at V − shift and ``ds/dt = (s∞(V) − s)/τ_s(V)``.
-    Closed-form rates (no tables): what the fixed-step integrator approximates; used for the linear
-    stability analysis and the ``solve_ivp`` reference.
+
+def membrane_rhs(y: ArrayLike, conditions: AxonConditions, stim_ua_cm2: float = 0.0) -> np.ndarray:
+    """Time derivatives of the state ``y = (V, m, h, p, s, V_i, s_i, q)`` (mV/ms and 1/ms): the model's equations.
+
+    Node: ``C_m dV/dt = I_stim − [((g_Na − g_NaP) m³ + g_NaP p³) h (V − E_Na) + g_Ks s (V − E_K) + g_L (V − E_L)
+    + g_BB (V − V_i)]``; internode: ``C_i dV_i/dt = −[g_Ks,i s_i (V_i − E_K) + g_H q (V_i − E_H)
+    + g_L,i (V_i − E_L) + g_BB (V_i − V)]``; ``dx/dt = α_x (1 − x) − β_x x`` for x = m, h, p at V − shift and
+    for q at V_i; ``ds/dt = (s∞(V) − s)/τ_s(V)``, the same for s_i at V_i. Closed-form rates (no tables): what
+    the fixed-step integrator approximates; used for the linear stability analysis and the ``solve_ivp``
+    reference.
     """
-    v, m, h, p, s = np.asarray(y, dtype=float)
+    v, m, h, p, s, vi, si, q = np.asarray(y, dtype=float)
     c = conditions
     r = rate_constants(v - c.shift_mv)
-    i_ion = _ionic_current(v, c.shift_mv, c.e_na_mv, c.e_k_mv, c.e_l_mv, c.g_nap, gates=(m, h, p, s))
+    aq, bq = hcn_rates(vi)
+    i_node = _node_current(v, c.shift_mv, c.e_na_mv, c.e_k_mv, c.e_l_mv, c.g_nap, gates=(m, h, p, s))
+    i_int = _internode_current(vi, c.e_k_mv, c.e_l_mv, gates=(si, q))
+    i_bb = G_BB * (v - vi)
     return np.array(
         [
-            (stim_ua_cm2 - i_ion) / C_M,
+            (stim_ua_cm2 - i_node - i_bb) / C_M,
             r["alpha_m"] * (1 - m) - r["beta_m"] * m,
             r["alpha_h"] * (1 - h) - r["beta_h"] * h,
             r["alpha_p"] * (1 - p) - r["beta_p"] * p,
             (slow_k_steady_state(v) - s) / slow_k_tau_ms(v),
+            (i_bb - i_int) / C_I,
+            (slow_k_steady_state(vi) - si) / slow_k_tau_ms(vi),
+            aq * (1 - q) - bq * q,
         ]
     )
 
@@ -497,11 +602,13 @@ def membrane_rhs(y: ArrayLike, conditions: AxonConditions, stim_ua_cm2: float = 
 def resting_state(
     ecf: Electrolytes, *, fatigue_k_mm: float = 0.0, dehydration_pct: float = 0.0, fibre: str = "motor"
 ) -> np.ndarray:
-    """The resting state ``(V, m, h, p, s)`` (mV, gate fractions) before the :data:`NUDGE_MV` nudge."""
+    """The resting state ``(V, m, h, p, s, V_i, s_i, q)`` (mV, gate fractions) before the :data:`NUDGE_MV` nudge."""
     c = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)
-    v = float(_rest_voltage(*_arr(c))[0])
+    v_arr, vi_arr = _rest_state(*_arr(c))
+    v, vi = float(v_arr[0]), float(vi_arr[0])
     m, h, p = (float(g) for g in _na_steady(np.array(v - c.shift_mv))[:3])
-    return np.array([v, m, h, p, float(slow_k_steady_state(v))])
+    return np.array([v, m, h, p, float(slow_k_steady_state(v)), vi, float(slow_k_steady_state(vi)),
+                     float(_q_steady(np.array(vi))[0])])
 
 
 def resting_potential_mv(
@@ -517,10 +624,11 @@ def rest_max_growth_rate(
     """Largest real part of the eigenvalues at rest (1/ms): < 0 stable rest, > 0 rest unstable."""
     c = axon_conditions(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)
     y0 = resting_state(ecf, fatigue_k_mm=fatigue_k_mm, dehydration_pct=dehydration_pct, fibre=fibre)
-    jac = np.empty((5, 5))
-    for j in range(5):
-        d = np.zeros(5)
-        d[j] = 1e-6 if j else 1e-4
+    n = y0.size
+    jac = np.empty((n, n))
+    for j in range(n):
+        d = np.zeros(n)
+        d[j] = 1e-4 if STATE_NAMES[j].startswith("V") else 1e-6
         jac[:, j] = (membrane_rhs(y0 + d, c) - membrane_rhs(y0 - d, c)) / (2 * d[j])
     return float(np.max(np.linalg.eigvals(jac).real))
 
@@ -650,12 +758,16 @@ def _integrate(
     """
     n = shift.size
     n_steps = int(round(duration_ms / dt))
-    rest = _rest_voltage(shift, e_na, e_k, e_l, g_nap)
-    gates = np.vstack([*_na_steady(rest - shift)[:3], slow_k_steady_state(rest)])  # m, h, p, s at −dt/2
+    rest, rest_i = _rest_state(shift, e_na, e_k, e_l, g_nap)
+    # m, h, p, s, s_i, q at −dt/2
+    gates = np.vstack([*_na_steady(rest - shift)[:3], slow_k_steady_state(rest), slow_k_steady_state(rest_i),
+                       _q_steady(rest_i)[0]])
     v = rest + NUDGE_MV
+    vi = rest_i.copy()
     comp_sd = COMPRESSION_NOISE_RATIO * comp
     noise = _ou_noise(n_steps, dt, seed) if np.any(comp_sd > 0.0) else None
     base = G_L * e_l + i_dc + comp
+    base_i = G_L_I * e_l
     pulse = None if pulse_mask is None or np.ndim(pulse_mask) != 1 else pulse_mask.tolist()
     rows = None if pulse_mask is None or np.ndim(pulse_mask) != 2 else np.ascontiguousarray(pulse_mask, dtype=float)
     if rows is not None and n == 1:  # one set: the scalar loop takes a shared waveform
@@ -665,13 +777,12 @@ def _integrate(
     if n_rec:
         rec[0] = v
     hits: list[tuple[int, np.ndarray, np.ndarray]] = []
-    loop = _loop_scalar if n == 1 else _loop_batch
-    if loop is _loop_batch:
-        _loop_batch(v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt,
-                    record_every, rec, hits, rows)
+    if n == 1:
+        _loop_scalar(v, vi, gates, shift, e_na, e_k, g_nap, base, base_i, i_pulse, comp_sd, noise, pulse, n_steps, dt,
+                     record_every, rec, hits)
     else:
-        loop(v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every,
-             rec, hits)
+        _loop_batch(v, vi, gates, shift, e_na, e_k, g_nap, base, base_i, i_pulse, comp_sd, noise, pulse, n_steps, dt,
+                    record_every, rec, hits, rows)
     return _finish(hits, n, rec, n_steps, record_every, dt, duration_ms, rest)
 
 
@@ -682,86 +793,77 @@ _OFFSET_K = _TABLE_U_MIN * _INV_DU
 
 
 def _loop_batch(
-    v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every, rec, hits,
-    rows=None,
+    v, vi, gates, shift, e_na, e_k, g_nap, base, base_i, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every,
+    rec, hits, rows=None,
 ) -> None:
-    """The time loop of :func:`_integrate` for n > 1 sets: in-place numpy operations on preallocated rows.
+    """The time loop of :func:`_integrate` for n > 1 sets (numpy operations on whole rows).
 
-    ``gates`` (m, h, p, s; 4 × n) and ``v`` (mV) are the state at t = 0 and are overwritten; recorded
-    voltages go into ``rec``, upward crossings of :data:`SPIKE_THRESHOLD_MV` into ``hits``. ``pulse`` is a
-    shared per-step factor of ``i_pulse``; ``rows`` (n_steps × n) a per-set stimulus current (µA/cm²).
+    ``gates`` (m, h, p, s, s_i, q; 6 × n), ``v`` and ``vi`` (node and internode voltages, mV) are the state at
+    t = 0 and are overwritten; recorded node voltages go into ``rec``, upward crossings of
+    :data:`SPIKE_THRESHOLD_MV` into ``hits``. ``pulse`` is a shared per-step factor of ``i_pulse``; ``rows``
+    (n_steps × n) a per-set stimulus current (µA/cm²). The gates advance by the exact exponential (Rush–Larsen)
+    update with the voltages of the step start, then the node and internode voltages by one linearly implicit
+    midpoint step of the coupled pair (a 2 × 2 solve).
     """
     n = v.size
     table, diff = _tables(dt)
-    inv_du, pos_max, half_dt, thr = _INV_DU, table.shape[1] - 1.000001, 0.5 * dt, SPIKE_THRESHOLD_MV
+    inv_du, pos_max, thr = _INV_DU, table.shape[1] - 1.000001, SPIKE_THRESHOLD_MV
     offsets = np.vstack([(shift + _TABLE_U_MIN) * inv_du, np.full(n, _OFFSET_K)])  # rows: Na⁺ gates, slow K⁺
     tna, dna = np.ascontiguousarray(table[:6]), np.ascontiguousarray(diff[:6])
-    tk, dk = np.ascontiguousarray(table[6:]), np.ascontiguousarray(diff[6:])
-    pos, frac, idx = np.empty((2, n)), np.empty((2, n)), np.empty((2, n), dtype=np.intp)
-    (i_na, i_k), (f_na, f_k) = idx, frac
-    vals, dvals, kv, dkv = np.empty((6, n)), np.empty((6, n)), np.empty((2, n)), np.empty((2, n))
-    na_inf, na_decay, (s_inf, s_decay) = vals[0:3], vals[3:6], kv
-    scaled, g_na, g_k, total, drive, tmp, v_new = (np.empty(n) for _ in range(7))
-    above, below = np.empty(n, dtype=bool), np.empty(n, dtype=bool)
-    na_gates, (m, h, p, s) = gates[0:3], gates
+    tk, dk = np.ascontiguousarray(table[6:8]), np.ascontiguousarray(diff[6:8])
+    ti, di = np.ascontiguousarray(table[6:10]), np.ascontiguousarray(diff[6:10])
+    g_nat = G_NA - g_nap
+    cn_dt, ci_dt, hb = C_M / dt, C_I / dt, 0.5 * G_BB
+    a12sq = hb * hb
+    gates_na, gates_k, gates_i = gates[0:3], gates[3:4], gates[4:6]
+    m, h, p, s, si, q = gates
     for k in range(n_steps):
-        np.multiply(v, inv_du, out=scaled)
-        np.subtract(scaled, offsets, out=pos)
+        pos = v * inv_du - offsets
         np.clip(pos, 0.0, pos_max, out=pos)
-        idx[:] = pos
-        np.subtract(pos, idx, out=frac)
-        np.take(tna, i_na, axis=1, out=vals)
-        np.take(dna, i_na, axis=1, out=dvals)
-        dvals *= f_na
-        vals += dvals
-        np.take(tk, i_k, axis=1, out=kv)
-        np.take(dk, i_k, axis=1, out=dkv)
-        dkv *= f_k
-        kv += dkv
-        na_gates -= na_inf  # exponential (Rush–Larsen) update of m, h, p and s
-        na_gates *= na_decay
-        na_gates += na_inf
-        s -= s_inf
-        s *= s_decay
-        s += s_inf
-        np.multiply(m, m, out=g_na)
-        g_na *= m
-        g_na *= h
-        g_na *= G_NA
-        np.multiply(p, p, out=tmp)
-        tmp *= p
-        tmp *= g_nap
-        g_na += tmp
-        np.multiply(s, G_K, out=g_k)
-        np.add(g_na, g_k, out=total)
-        total += G_L
-        np.multiply(g_na, e_na, out=drive)
-        np.multiply(g_k, e_k, out=tmp)
-        drive += tmp
-        drive += base
+        idx = pos.astype(np.intp)
+        frac = pos - idx
+        pi = vi * inv_du - _OFFSET_K
+        np.clip(pi, 0.0, pos_max, out=pi)
+        ii = pi.astype(np.intp)
+        fi = pi - ii
+        vals = np.take(tna, idx[0], axis=1) + np.take(dna, idx[0], axis=1) * frac[0]
+        kv = np.take(tk, idx[1], axis=1) + np.take(dk, idx[1], axis=1) * frac[1]
+        iv = np.take(ti, ii, axis=1) + np.take(di, ii, axis=1) * fi
+        gates_na -= vals[0:3]  # exponential (Rush–Larsen) update of every gate
+        gates_na *= vals[3:6]
+        gates_na += vals[0:3]
+        gates_k -= kv[0:1]
+        gates_k *= kv[1:2]
+        gates_k += kv[0:1]
+        gates_i -= iv[0::2]
+        gates_i *= iv[1::2]
+        gates_i += iv[0::2]
+        g_na = (m * m * m * g_nat + p * p * p * g_nap) * h
+        g_k = s * G_K
+        g1 = g_na + g_k + G_L
+        d1 = g_na * e_na + g_k * e_k + base
         if noise is not None:
-            np.multiply(comp_sd, noise[k], out=tmp)
-            drive += tmp
+            d1 += comp_sd * noise[k]
         if pulse is not None and pulse[k]:
-            np.multiply(i_pulse, pulse[k], out=tmp)
-            drive += tmp
+            d1 += i_pulse * pulse[k]
         if rows is not None:
-            drive += rows[k]
-        # linearly implicit midpoint step: V_new = V − dt·(G·V − drive)/(C + dt/2·G)
-        np.multiply(total, v, out=tmp)
-        tmp -= drive
-        tmp *= dt
-        total *= half_dt
-        total += C_M
-        tmp /= total
-        np.subtract(v, tmp, out=v_new)
-        np.greater_equal(v_new, thr, out=above)
-        np.less(v, thr, out=below)
-        above &= below
+            d1 += rows[k]
+        g_ki = si * G_K_I
+        g_h = q * G_H_I
+        g2 = g_ki + g_h + G_L_I
+        d2 = g_ki * e_k + g_h * E_H + base_i
+        r1 = d1 - g1 * v - G_BB * (v - vi)
+        r2 = d2 - g2 * vi - G_BB * (vi - v)
+        a11 = (g1 + G_BB) * 0.5 + cn_dt
+        a22 = (g2 + G_BB) * 0.5 + ci_dt
+        det = a11 * a22 - a12sq
+        v_new = v + (r1 * a22 + hb * r2) / det
+        vi = vi + (a11 * r2 + hb * r1) / det
+        above = (v_new >= thr) & (v < thr)
         if above.any():
             j = np.flatnonzero(above)
             hits.append((k, j, (thr - v[j]) / (v_new[j] - v[j])))
-        v, v_new = v_new, v
+        v = v_new
         if record_every and (k + 1) % record_every == 0:
             rec[(k + 1) // record_every] = v
 
@@ -779,17 +881,23 @@ def _extra_current(noise, pulse, comp_sd: float, i_pulse: float, n_steps: int) -
 
 
 def _loop_scalar(
-    v, gates, shift, e_na, e_k, g_nap, base, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every, rec, hits,
+    v, vi, gates, shift, e_na, e_k, g_nap, base, base_i, i_pulse, comp_sd, noise, pulse, n_steps, dt, record_every,
+    rec, hits,
 ) -> None:
     """:func:`_loop_batch` for a single parameter set, operation for operation, on Python floats (faster)."""
     table, diff = _tables(dt)
-    t_m, t_h, t_p, t_dm, t_dh, t_dp, t_s, t_ds = (row.tolist() for row in table)
-    d_m, d_h, d_p, d_dm, d_dh, d_dp, d_s, d_ds = (row.tolist() for row in diff)
-    v, shift, e_na, e_k, g_nap, base = (float(x[0]) for x in (v, shift, e_na, e_k, g_nap, base))
+    t_m, t_h, t_p, t_dm, t_dh, t_dp, t_s, t_ds, t_q, t_dq = (row.tolist() for row in table)
+    d_m, d_h, d_p, d_dm, d_dh, d_dp, d_s, d_ds, d_q, d_dq = (row.tolist() for row in diff)
+    v, vi, shift, e_na, e_k, g_nap, base, base_i = (float(x[0]) for x in (v, vi, shift, e_na, e_k, g_nap, base,
+                                                                           base_i))
     extra = _extra_current(noise, pulse, float(comp_sd[0]), float(i_pulse[0]), n_steps)
-    inv_du, off_k, pos_max, half_dt, thr = _INV_DU, _OFFSET_K, table.shape[1] - 1.000001, 0.5 * dt, SPIKE_THRESHOLD_MV
+    inv_du, off_k, pos_max, thr = _INV_DU, _OFFSET_K, table.shape[1] - 1.000001, SPIKE_THRESHOLD_MV
     off_na = (shift + _TABLE_U_MIN) * inv_du
-    m, h, p, s = gates[:, 0].tolist()
+    g_nat = G_NA - g_nap
+    g_bb, g_k_n, g_l_n, g_k_i, g_h_i, g_l_i, e_h = G_BB, G_K, G_L, G_K_I, G_H_I, G_L_I, E_H
+    cn_dt, ci_dt, hb = C_M / dt, C_I / dt, 0.5 * G_BB
+    a12sq = hb * hb
+    m, h, p, s, si, q = gates[:, 0].tolist()
     out: list[float] = []
     keep = record_every > 0
     push = out.append
@@ -806,25 +914,46 @@ def _loop_scalar(
             pk = 0.0
         elif pk > pos_max:
             pk = pos_max
+        pi = vi * inv_du - off_k
+        if pi < 0.0:
+            pi = 0.0
+        elif pi > pos_max:
+            pi = pos_max
         i = int(pos)
         f = pos - i
         j = int(pk)
         g = pk - j
+        ji = int(pi)
+        gi = pi - ji
         minf = t_m[i] + d_m[i] * f
         hinf = t_h[i] + d_h[i] * f
         pinf = t_p[i] + d_p[i] * f
         sinf = t_s[j] + d_s[j] * g
+        siinf = t_s[ji] + d_s[ji] * gi
+        qinf = t_q[ji] + d_q[ji] * gi
         m = (m - minf) * (t_dm[i] + d_dm[i] * f) + minf
         h = (h - hinf) * (t_dh[i] + d_dh[i] * f) + hinf
         p = (p - pinf) * (t_dp[i] + d_dp[i] * f) + pinf
         s = (s - sinf) * (t_ds[j] + d_ds[j] * g) + sinf
-        g_na = m * m * m * h * G_NA + p * p * p * g_nap
-        g_k = s * G_K
-        total = g_na + g_k + G_L
-        drive = g_na * e_na + g_k * e_k + base
+        si = (si - siinf) * (t_ds[ji] + d_ds[ji] * gi) + siinf
+        q = (q - qinf) * (t_dq[ji] + d_dq[ji] * gi) + qinf
+        g_na = (m * m * m * g_nat + p * p * p * g_nap) * h
+        g_k = s * g_k_n
+        g1 = g_na + g_k + g_l_n
+        d1 = g_na * e_na + g_k * e_k + base
         if extra is not None:
-            drive += extra[k]
-        v_new = v - (total * v - drive) * dt / (total * half_dt + C_M)
+            d1 += extra[k]
+        g_ki = si * g_k_i
+        g_h = q * g_h_i
+        g2 = g_ki + g_h + g_l_i
+        d2 = g_ki * e_k + g_h * e_h + base_i
+        r1 = d1 - g1 * v - g_bb * (v - vi)
+        r2 = d2 - g2 * vi - g_bb * (vi - v)
+        a11 = (g1 + g_bb) * 0.5 + cn_dt
+        a22 = (g2 + g_bb) * 0.5 + ci_dt
+        det = a11 * a22 - a12sq
+        v_new = v + (r1 * a22 + hb * r2) / det
+        vi = vi + (a11 * r2 + hb * r1) / det
         if v_new >= thr and v < thr:
             hit((k, np.array([0]), np.array([(thr - v) / (v_new - v)])))
         v = v_new

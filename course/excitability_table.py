@@ -19,11 +19,11 @@ quantised to :data:`VOLT_STEP_MV`. The explorer shows the node nearest to the sl
 
 Approximation error (against exact runs at the slider values themselves): from the K⁺ grid none; from
 the shift grid at most 0.125 mV of gating shift. Measured (``benchmarks/bench_excitability.py``, 200 random
-slider states): identical spike count in 97 % of states, at most 3 spikes (15 Hz) different, in states near
-the onset of firing; resting potential within 0.28 mV; onset Ca²⁺ within 0.02 mM (motor 0.82 from the table, 0.84 mM
-exact). Voltage storage: ≤ 0.31 mV quantisation plus max-pooling over 0.25 ms.
-``tests/test_excitability.py`` checks stored entries
-against fresh model runs and measures the spike-count agreement at random slider states.
+slider states, node + internode model): identical spike count in 87 % of states, at most 5 spikes (25 Hz)
+different, in states near the onset of firing, where the model fires fast bursts; resting potential within
+0.14 mV; onset Ca²⁺ within 0.02 mM (motor 0.80 from the table on a 0.02-mM grid, 0.81 mM exact). Voltage
+storage: ≤ 0.31 mV quantisation plus max-pooling over 0.25 ms. ``tests/test_excitability.py`` checks stored
+entries against fresh model runs and measures the spike-count agreement at random slider states.
 
 Rebuild after any model change: ``python -m course excitability-table`` (≈ 1 min).
 """

@@ -90,9 +90,15 @@ def test_membrane_rhs_is_the_current_balance():
 def test_spike_times_match_solve_ivp_within_0p5_ms_over_200_ms(ecf):
     ref = axon_spike_times(ecf, 200.0)  # solve_ivp LSODA, rtol 1e-8, same equations (membrane_rhs)
     ours = ex.simulate_axon(ecf, 200.0).spike_times_ms  # fixed step 0.01 ms
-    assert ref.size >= 8  # repetitive firing (multiplets), so phase errors would accumulate
-    assert ours.size == ref.size
-    np.testing.assert_allclose(ours, ref, atol=0.5)
+    finer = ex.simulate_axon(ecf, 200.0, dt_ms=0.005).spike_times_ms
+    assert ref.size >= 8  # repetitive firing (bursts), so phase errors would accumulate
+    assert ours.size == ref.size == finer.size
+    # The node+internode model fires ≈ 400-Hz bursts at these Ca²⁺ values, where the phase error builds up
+    # fastest: measured 0.50 ms (Ca²⁺ 0.6 mM) and 0.37 ms after 200 ms at the default step, and, as a
+    # second-order scheme should, about a quarter or less at half the step (0.13 and 0.05 ms).
+    err, err_fine = np.abs(ours - ref).max(), np.abs(finer - ref).max()
+    assert err <= 0.6
+    assert err_fine <= 0.15
 
 
 def test_batch_gives_identical_results_to_single_runs():
@@ -149,21 +155,25 @@ def test_overlapping_pulses_add_and_a_pulse_at_zero_is_allowed():
                               stim_width_ms=[0.2, 0.2])
     np.testing.assert_allclose(halves.v_mv, one.v_mv, atol=1e-9)
     assert one.spike_times_ms.size == 1 and 0.0 < one.spike_times_ms[0] < 2.0
-    # Two 0.2-ms pulses of 150 µA/cm² (threshold ≈ 200–250 in this model) fire the node only where they overlap.
-    apart = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[5.0, 15.0], stim_amplitude=[150.0, 150.0],
+    # Two 0.2-ms pulses of 200 µA/cm² fire the node only where they overlap: the model's 0.2-ms threshold at
+    # normal values is 320 µA/cm² (pulse_thresholds_ua_cm2), between one pulse (200) and both (400).
+    assert 200.0 < ex.pulse_thresholds_ua_cm2(NORMAL, [0.2])[0] < 400.0
+    apart = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[5.0, 15.0], stim_amplitude=[200.0, 200.0],
                              stim_width_ms=[0.2, 0.2])
-    together = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[5.0, 5.0], stim_amplitude=[150.0, 150.0],
+    together = ex.simulate_axon(NORMAL, 30.0, stim_times_ms=[5.0, 5.0], stim_amplitude=[200.0, 200.0],
                                 stim_width_ms=[0.2, 0.2])
     assert apart.spike_times_ms.size == 0 and together.spike_times_ms.size == 1
 
 
 def test_pulse_width_sets_where_the_current_flows():
-    # A long hyperpolarising pulse holds the node down by I/G (Ohm): ≈ −100 µA/cm² over ≈ 60 mS/cm² of input
-    # conductance at rest (load 40 + slow K⁺ + Na⁺) gives a few mV, and the voltage returns after the pulse.
+    # A long hyperpolarising pulse holds the node down by I/G (Ohm): −100 µA/cm² over the model's steady input
+    # conductance at rest, ≈ 36 mS/cm² (node leak 30 + slow K⁺ + Na⁺ + the internode's leak through the
+    # Barrett–Barrett path), gives ≈ −2.7 mV once the internode has charged (τ ≈ C_I/G_BB ≈ 12 ms); the slow K⁺
+    # closing during the pulse deepens it a little. The voltage returns after the pulse.
     tr = ex.simulate_axon(NORMAL, 60.0, stim_times_ms=[10.0], stim_amplitude=[-100.0], stim_width_ms=[20.0])
     during = tr.v_mv[(tr.t_ms > 25.0) & (tr.t_ms < 30.0)].mean()
     after = tr.v_mv[tr.t_ms > 55.0].mean()
-    assert tr.rest_mv - 4.0 < during < tr.rest_mv - 0.5
+    assert tr.rest_mv - 4.0 < during < tr.rest_mv - 2.0
     assert abs(after - tr.rest_mv) < abs(during - tr.rest_mv) / 3.0
 
 
@@ -248,8 +258,11 @@ def test_fatigue_potassium_never_starts_firing(extra):
 
 def test_high_potassium_makes_the_axon_less_excitable(rheobase_normal):
     # COURSE_SPEC / Krishnan et al. 2005: from ≈ 7–8 mM K⁺ the axon becomes less excitable (weakness,
-    # flaccid paralysis). In the model the node is inexcitable (rheobase inf) from 9 mM.
-    assert ex.rheobase_ua_cm2(Electrolytes(k=9.0)) > rheobase_normal
+    # flaccid paralysis). In the model (node + internode) the rheobase is lowest near 7 mM, rises again from
+    # 8 mM, exceeds the normal value from 10 mM and the node is inexcitable (rheobase inf) from 11 mM.
+    low, k9 = ex.rheobases([Electrolytes(k=7.0), Electrolytes(k=9.0)])
+    assert k9 > low
+    assert ex.rheobase_ua_cm2(Electrolytes(k=10.0)) > rheobase_normal
     assert ex.rheobase_ua_cm2(Electrolytes(k=12.0)) > rheobase_normal
 
 
@@ -531,7 +544,9 @@ def test_table_approximation_error_at_random_slider_states():
         shift = ex.gating_shift_mv(vals["ca"][m], vals["mg"][m])
         idx = table.index(shift, vals["k"][m] + vals["fatigue"][m], "sensory" if sens[m] else "motor")
         diffs.append(abs(table.spikes(*idx).size - batch.spike_times_ms[m].size) * 1000.0 / DURATION_MS)
-    assert max(diffs) <= 20.0  # Hz: at most 4 spikes in 200 ms (bench_excitability: 3 at 200 states)
+    # Hz: at most 5 spikes in 200 ms, the largest difference bench_excitability measured at 200 states (node +
+    # internode model: fast bursts near the onset; the single node had 3)
+    assert max(diffs) <= 25.0
 
 
 def test_quiz_numbers_match_the_model(rheobase_normal):
@@ -582,10 +597,16 @@ def test_task_answers_match_the_explorer_table():
     assert f"only {mv(ex.gating_shift_mv(1.2, 0.3), 1)} mV" in text
     assert hz(1.2, 0.3, 4.0) == 0 and hz(1.2, 0.3, 4.0, "sensory") == 0
     assert f"fires from {onset(0.3, 4.0)} mM Ca²⁺ down, against {onset(0.85, 4.0)} mM" in text
-    # 3 · Ca²⁺ 0.6 mM, K⁺ raised
-    assert f"about {hz(0.6, 0.85, 4.0):.0f} Hz at 4 mM, {hz(0.6, 0.85, 5.0):.0f} Hz at 5 mM" in text
-    assert f"At 5.5 mM it drops to about {hz(0.6, 0.85, 5.5):.0f} Hz" in text
-    assert all(hz(0.6, 0.85, k) == 0 for k in np.arange(6.0, 17.01, 0.5))
+    # 3 · Ca²⁺ 0.6 mM, K⁺ raised: the rate climbs, drops once and then stays at 0 up to 17 mM
+    ks = np.arange(4.0, 17.01, 0.5)
+    rates = np.array([hz(0.6, 0.85, k) for k in ks])
+    k_stop = ks[np.argmax(rates == 0)]
+    assert rates[0] > 0 and np.all(rates[ks >= k_stop] == 0)
+    peak = ks[np.argmax(rates)]
+    assert (f"about {hz(0.6, 0.85, 4.0):.0f} Hz at 4 mM, {hz(0.6, 0.85, 5.0):.0f} Hz at 5 mM and "
+            f"{rates.max():.0f} Hz at {peak:g} mM") in text
+    assert f"At {k_stop - 0.5:g} mM it drops to about {hz(0.6, 0.85, k_stop - 0.5):.0f} Hz" in text
+    assert f"from {k_stop:g} mM the axon is silent" in text
     # 4 · fatigue K⁺ at normal blood values never fires either axon
     assert all(hz(1.2, 0.85, 4.0 + f, fb) == 0 for f in slider_grid("fatigue") for fb in ("motor", "sensory"))
     assert (f"rests at {mv(lookup(1.2, 0.85, 12.0)[1])} mV instead of {mv(lookup(1.2, 0.85, 4.0)[1])} mV, the "
@@ -708,7 +729,7 @@ def test_strength_duration_time_constant_is_in_the_human_motor_range():
 
 def test_recovery_cycle_measures_refractoriness_right_after_an_impulse():
     # Any axon is refractory right after an impulse (threshold raised at 2 ms: Kiernan et al. 2000) and is back
-    # to baseline long after it; the model's too slow recovery in between is a listed limitation (AX12–AX14).
+    # to baseline long after it; superexcitability and late subexcitability in between are benchmarks AX13–AX14.
     rc = ex.recovery_cycle_pct(NORMAL, [2.0, 200.0])
     assert rc[0] > 20.0
     assert abs(rc[1]) < 5.0

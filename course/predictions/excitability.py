@@ -7,8 +7,9 @@ from course.predictions._base import Observation, Prediction
 __all__ = ["ITEMS", "HIGH_K_MM"]
 
 
-#: Serum K⁺ of the high-K⁺ item (mM): severe hyperkalaemia, well inside the range where the model node is
-#: inexcitable (from ≈ 9 mM); at 7–8 mM it is still *easier* to fire than at 4 mM, which is not the lesson.
+#: Serum K⁺ of the high-K⁺ item (mM): severe hyperkalaemia, where the model node is already harder to fire than at
+#: 4 mM (rheobase 153 against 141 µA/cm²; inexcitable from 11 mM); at 7–9 mM it is still *easier* to fire than at
+#: 4 mM, which is not the lesson.
 HIGH_K_MM = 10.0
 
 

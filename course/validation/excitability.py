@@ -21,22 +21,11 @@ from course import excitability as ex
 from course.electrolytes import Electrolytes
 from course.validation._base import Benchmark
 
-__all__ = ["BENCHMARKS", "LIMITATION_SINGLE_NODE", "LIMITATION_SDTC", "LIMITATION_FATIGUE"]
+__all__ = ["BENCHMARKS", "LIMITATION_FATIGUE"]
 
 _NB = "03_hyperexcitability_and_cramps.ipynb"
 _NORMAL = Electrolytes()
 
-#: Why the recovery cycle, train following and one-impulse-per-stimulus fail (shown in notebook 03).
-LIMITATION_SINGLE_NODE = (
-    "After an impulse the single node stays less excitable for over 100 ms (human axons: brief refractoriness, "
-    "then superexcitability at 5–7 ms), follows only half of a 50-Hz train, and one stimulus can give 2–3 "
-    "impulses; it has no internode to give the afterpotential."
-)
-#: Why the sensory:motor strength–duration ratio fails.
-LIMITATION_SDTC = (
-    "The sensory axon's strength–duration time constant is barely longer than the motor one (ratio ≈ 1.05; "
-    "human ≈ 1.45)."
-)
 #: Why the fatigue benchmark fails.
 LIMITATION_FATIGUE = (
     "Fatigue K⁺ lowers the model axon's threshold, whereas local fatigue raised the cramp threshold in people "
@@ -143,7 +132,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark(
         "AX10", "excitability", "Strength–duration time constant, sensory : motor (more persistent Na⁺)",
         "Mogyoros et al. 1996 (665 vs 459 µs ≈ 1.45); Bostock & Rothwell 1997, J Physiol 498:277",
-        1.2, math.inf, "ratio", lambda: _sdtc("sensory") / _sdtc(), limitation=LIMITATION_SDTC, notebook=_NB,
+        1.2, math.inf, "ratio", lambda: _sdtc("sensory") / _sdtc(), notebook=_NB,
     ),
     Benchmark(
         "AX11", "excitability", "Strength–duration time constant lengthens with depolarisation (K⁺ 6.5 vs 4 mM)",
@@ -153,30 +142,27 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark(
         "AX12", "excitability", "Recovery cycle: refractoriness, threshold change 2 ms after one impulse",
         "Kiernan et al. 2000, Muscle Nerve 23:399 (human median motor axons, threshold tracking)",
-        20.0, 60.0, "%", lambda: _recovery((2.0,), "max"), limitation=LIMITATION_SINGLE_NODE, notebook=_NB,
+        20.0, 60.0, "%", lambda: _recovery((2.0,), "max"), notebook=_NB,
     ),
     Benchmark(
         "AX13", "excitability", "Recovery cycle: superexcitability, lowest threshold change at 5–7 ms",
         "Kiernan et al. 2000 (human median motor axons)",
-        -30.0, -15.0, "%", lambda: _recovery((5.0, 6.0, 7.0), "min"), limitation=LIMITATION_SINGLE_NODE,
-        notebook=_NB,
+        -30.0, -15.0, "%", lambda: _recovery((5.0, 6.0, 7.0), "min"), notebook=_NB,
     ),
     Benchmark(
         "AX14", "excitability", "Recovery cycle: late subexcitability, largest threshold change at 30–50 ms",
         "Kiernan et al. 2000 (human median motor axons)",
-        10.0, 20.0, "%", lambda: _recovery((30.0, 40.0, 50.0), "max"), limitation=LIMITATION_SINGLE_NODE,
-        notebook=_NB,
+        10.0, 20.0, "%", lambda: _recovery((30.0, 40.0, 50.0), "max"), notebook=_NB,
     ),
     Benchmark(
         "AX15", "excitability", "Follows a 50-Hz supramaximal train one-to-one (pulses answered, of 25)",
         "clinical repetitive nerve stimulation at 20–50 Hz in healthy nerve (one response per stimulus)",
-        25.0, 25.0, "pulses", lambda: float(ex.train_response(stim_hz=50.0, n_pulses=25)[0]),
-        limitation=LIMITATION_SINGLE_NODE, notebook=_NB,
+        25.0, 25.0, "pulses", lambda: float(ex.train_response(stim_hz=50.0, n_pulses=25)[0]), notebook=_NB,
     ),
     Benchmark(
         "AX16", "excitability", "One stimulus → one impulse at K⁺ 4, 5.5 and 6.5 mM, both fibres (largest count)",
         "normal nerve conduction; Krishnan et al. 2005 (hyperkalaemia: refractoriness rises, no afterdischarge)",
-        1.0, 1.0, "impulses", _max_impulses, limitation=LIMITATION_SINGLE_NODE, notebook=_NB,
+        1.0, 1.0, "impulses", _max_impulses, notebook=_NB,
     ),
     Benchmark(
         "AX17", "excitability", "Over-breathing: the sensory axon starts firing at an alkalosis people reach",
