@@ -207,7 +207,7 @@ def test_reflex_task_answers_match_the_explorer():
     assert table_ctf(fatigue=1.0) == 8.0 and "8 Hz" in answers
     assert table_ctf(ib_gain=2.0) is None and table_ctf(ib_gain=0.5) == 12.0 and "12-Hz" in answers
     tetany = compute_view(ReflexInputs(stim_hz=12.0, ca_mM=0.7))
-    assert "45 spikes/s" in tetany.words and "79 of 100" in tetany.words and "about 79" in answers
+    assert "100 spikes/s" in tetany.words and "96 of 100" in tetany.words and "about 96" in answers
 
 
 @pytest.mark.slow  # runs the CTF searches and protocol simulations

@@ -17,13 +17,17 @@ from course.ui.plot import PlotView
 from course.widget_text import LIVE_HINT, live_text
 
 __all__ = [
-    "Explorer", "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
+    "Explorer", "EXPLORER_PLOT_HEIGHT",
+    "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
     "AccessibleNames", "A11Y_SCOPE", "PlotView", "push_traces", "FriendlyRepr", "LiveBox", "live_text",
     "LIVE_HINT",
 ]
 
 #: Width of a control's label (long enough for a name plus its unit) and of the whole control row.
 LABEL_WIDTH = "20em"
+#: height (px) of an explorer plot that sits right under a long control panel: controls and that plot fit one
+#: 1366 × 768 screen together (COURSE_SPEC V3.6; measured in tests/browser/test_voila.py)
+EXPLORER_PLOT_HEIGHT = 250
 CONTROL_WIDTH = "42em"
 _LABEL_STYLE = {"description_width": LABEL_WIDTH}
 

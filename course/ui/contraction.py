@@ -302,9 +302,9 @@ class ContractionExplorer(Explorer):
     def make_figures(self, view: ContractionView) -> dict[str, go.Figure]:
         curves = view.curves
         return {
-            "traces": explorer_traces_figure(
+            "traces": explorer_traces_figure(  # under the controls on one 1366 × 768 screen
                 view.t_ms, view.ca_um, view.force_pct, view.spike_times_ms, view.title, WINDOW_MS
-            ),
+            ).update_layout(height=400),
             "force_frequency": explorer_force_frequency_figure(
                 FF_FREQS_HZ, curves.peak_force_pct, view.inputs.freq_hz, view.force_at_freq_pct
             ),

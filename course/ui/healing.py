@@ -38,6 +38,7 @@ from course.figures.healing import (
 )
 from course.ui._common import (
     CONTROL_WIDTH,
+    EXPLORER_PLOT_HEIGHT,
     LABEL_WIDTH,
     Explorer,
     alt_text,
@@ -97,10 +98,11 @@ def hypothesis_checkbox() -> widgets.Checkbox:
     """The "article's hypothesis" switch shared by the healing and treatment explorers (default off)."""
     return widgets.Checkbox(
         value=False,
-        description="Article's hypothesis: dehydration raises the spasm rate",
+        # short enough to read whole at a 390 px phone width (the note below it says the rest)
+        description="Article's hypothesis: dehydration adds spasms",
         tooltip=HYPOTHESIS_NOTE,
         indent=False,
-        layout=widgets.Layout(width=CONTROL_WIDTH),
+        layout=widgets.Layout(width=CONTROL_WIDTH, max_width="100%"),
     )
 
 
@@ -430,7 +432,8 @@ class HealingExplorer(Explorer["HealingInputs", "HealingView"]):
 
     def make_figures(self, view: HealingView) -> dict:
         return {
-            "phases": phase_weights_figure(view.t, view.phase_weights),
+            # shorter than the static figure: it sits under nine controls on one 1366 × 768 screen
+            "phases": phase_weights_figure(view.t, view.phase_weights).update_layout(height=EXPLORER_PLOT_HEIGHT),
             "rate": rate_figure(
                 view.t, (view.a.rate, view.b.rate, view.rate_evidence), view.names, view.bands_x, view.band_y,
                 view.letters, view.span, view.y_max, view.show_evidence,
@@ -450,8 +453,10 @@ class HealingExplorer(Explorer["HealingInputs", "HealingView"]):
         return [
             widgets.HTML("<b>Choose and adjust</b>"),
             *(c[name] for name in ("scenario", "compare", "severity", "days", "ca", "mg", "fluid_deficit_pct")),
-            c["dehydration_hypothesis"], hypothesis_note(), c["seed"], w["summary"],
-            *(part for name in ("phases", "rate", "diary", "weekly") for part in (f[name], w[name])),
+            c["dehydration_hypothesis"], hypothesis_note(), c["seed"],
+            # the first plot right under the controls, so both fit one 1366 × 768 screen (COURSE_SPEC V3.6)
+            f["phases"], w["phases"], w["summary"],
+            *(part for name in ("rate", "diary", "weekly") for part in (f[name], w[name])),
         ]
 
     def on_change(self, name: str, change: dict) -> None:

@@ -131,7 +131,7 @@ class ExplainBox(FriendlyRepr, widgets.VBox):
         self.answer = widgets.Textarea(
             placeholder=f"Write two or three sentences in your own words (at least {MIN_OWN_WORDS} words)…",
             layout=widgets.Layout(width="100%", height="6em"),
-            description="your answer",
+            description="your answer", style={"description_width": "initial"},
         )
         self.reveal_button = widgets.Button(description="Show a model answer", tooltip="Compare with a model answer")
         self.model_html = widgets.HTML()
@@ -189,6 +189,7 @@ class TaskList(FriendlyRepr, widgets.VBox):
             attempt = widgets.Textarea(
                 placeholder="Your answer, with the number or observation you found…",
                 description=f"your answer {i + 1}", layout=widgets.Layout(width="100%", height="3.5em"),
+                style={"description_width": "initial"},  # the label's own width: whole at a 390 px phone width
             )
             button = widgets.Button(description="Lock my answer, show the model's",
                                     tooltip=f"Lock your answer to question {i + 1} and compare",

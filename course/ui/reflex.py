@@ -412,8 +412,9 @@ class ReflexExplorer(Explorer):
         return compute_view(inputs)
 
     def make_figures(self, view: ReflexView) -> dict[str, go.Figure]:
-        return {"pool": pool_figure(view.raster_x, view.raster_y, view.t_force, view.force_pct, view.t_emg,
-                                    view.emg_mv, view.envelope_mv, view.title, WINDOW_S)}
+        pool = pool_figure(view.raster_x, view.raster_y, view.t_force, view.force_pct, view.t_emg,
+                           view.emg_mv, view.envelope_mv, view.title, WINDOW_S)
+        return {"pool": pool.update_layout(height=430)}  # under the controls on one 1366 × 768 screen
 
     def make_texts(self) -> dict[str, widgets.HTML]:
         return {"pool": alt_text(), "summary": widgets.HTML()}

@@ -20,7 +20,16 @@ import numpy as np
 from course import healing as hm
 from course import style
 from course.figures.treatment import HORIZON_DAYS, RATE_TRACES, WEEKLY_TRACES, rate_figure, weekly_figure
-from course.ui._common import CONTROL_WIDTH, LABEL_WIDTH, Explorer, alt_text, push_traces, set_alt_text, unit_slider
+from course.ui._common import (
+    CONTROL_WIDTH,
+    EXPLORER_PLOT_HEIGHT,
+    LABEL_WIDTH,
+    Explorer,
+    alt_text,
+    push_traces,
+    set_alt_text,
+    unit_slider,
+)
 from course.ui.healing import hypothesis_checkbox, hypothesis_note
 
 __all__ = [
@@ -276,7 +285,7 @@ class TreatmentExplorer(Explorer["TreatmentInputs", "TreatmentView"]):
             "rate": rate_figure(
                 RATE_GRID_DAYS, view.rate_without, view.rate_with, view.start_day, view.heat_start_day,
                 view.show_heat, view.y_max,
-            ),
+            ).update_layout(height=EXPLORER_PLOT_HEIGHT),  # under the controls on one 1366 × 768 screen
             "weekly": weekly_figure(view.weekly_without, view.weekly_with),
         }
 
@@ -289,8 +298,9 @@ class TreatmentExplorer(Explorer["TreatmentInputs", "TreatmentView"]):
             c["scenario"], c["severity"], widgets.HTML("<b>Treatments</b> (tick any):"),
             widgets.HBox(boxes, layout=widgets.Layout(flex_flow="row wrap")),
             c["start_day"], c["heat_start_day"], c["dehydration_hypothesis"], hypothesis_note(),
-            self.texts["advice"], self.texts["summary"],
-            self.figures["rate"], self.texts["rate"], self.figures["weekly"], self.texts["weekly"],
+            # the first plot right under the controls, so both fit one 1366 × 768 screen (COURSE_SPEC V3.6)
+            self.figures["rate"], self.texts["rate"], self.texts["advice"], self.texts["summary"],
+            self.figures["weekly"], self.texts["weekly"],
         ]
 
     def render(self, view: TreatmentView) -> None:

@@ -89,3 +89,29 @@ def assert_reflows(page, root_selector: str, where: str) -> int:
         assert found["checked"] > 10, f"{where} at {label}: only {found['checked']} text elements measured"
         checked += found["checked"]
     return checked
+
+
+LAPTOP = {"width": 1366, "height": 768}
+
+_ONE_SCREEN = r"""(e) => {
+    const ex = document.querySelectorAll('.course-explorer')[e];
+    window.scrollBy(0, ex.getBoundingClientRect().top - 8);
+    const vh = window.innerHeight;
+    const inView = r => r.height > 0 && r.top >= -1 && r.bottom <= vh + 1;
+    const controls = Array.from(ex.querySelectorAll(
+        '.widget-slider, .widget-dropdown, .widget-radio, .widget-toggle-buttons, .widget-checkbox'))
+        .map(c => c.getBoundingClientRect());
+    const plots = Array.from(ex.querySelectorAll('.js-plotly-plot')).map(p => p.getBoundingClientRect());
+    return {controls: controls.length, hidden: controls.filter(r => !inView(r)).length,
+            plots: plots.map(r => [Math.round(r.top), Math.round(r.bottom)]), plotInView: plots.some(inView)};
+}"""
+
+
+def assert_one_screen(page, explorer: int, where: str) -> dict:
+    """At a 1366 × 768 laptop screen, scrolled to the explorer: every control and at least one whole plot are
+    in view together (COURSE_SPEC V3.6 "One screen"), so a slider move shows its effect without scrolling."""
+    page.set_viewport_size(LAPTOP)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    found = page.evaluate(_ONE_SCREEN, explorer)
+    assert found["hidden"] == 0 and found["plotInView"], f"{where} at 1366 × 768: {found}"
+    return found
