@@ -28,8 +28,9 @@ database and cookie secret. Every setting a site is likely to change is read fro
     Registers a service ``course-bench`` with this API token and the right to create users and start,
     stop and reach their servers (benchmarks/bench_class.py and tests/test_hub_smoke.py use it).
 
-Authentication for a real class is deliberately left to the site (``c.JupyterHub.authenticator_class``
-below the "site settings" line, or in a second ``-f`` file that TLJH's ``jupyterhub_config.d`` loads).
+Authentication for a real class is deliberately left to the site: JupyterHub's default (PAM, the machine's
+accounts), or ``c.JupyterHub.authenticator_class`` below the "site settings" line, or a site file that calls
+``load_subconfig("…/deploy/jupyterhub_config.py")`` and then adds its own settings.
 """
 
 import importlib.util
