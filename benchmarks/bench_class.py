@@ -375,6 +375,9 @@ class Student:
     no_update: list[str] = field(default_factory=list)  # the first few of them, for the report
     kb_per_move: list[float] = field(default_factory=list)
     error: str | None = None
+    # kernels that died at start and were replaced (on one host all kernels share the loopback's ports, and
+    # a ZMQ "Address already in use" at start kills one now and then; jupyter_client retries the same port)
+    kernel_retries: list[str] = field(default_factory=list)
     kernel: Kernel | None = field(default=None, repr=False)
     controls: dict[str, dict] = field(default_factory=dict, repr=False)
 
@@ -404,7 +407,10 @@ class Class:
             f"{self.hub.url}{path}", method=method, headers={"Authorization": f"token {token}"},
             body=None if body is None and method in ("GET", "DELETE") else json.dumps(body or {}),
             request_timeout=timeout, connect_timeout=min(timeout, 20))
-        r = await self.http.fetch(req, raise_error=False)
+        try:
+            r = await self.http.fetch(req, raise_error=False)
+        except httpclient.HTTPClientError as e:  # a timeout: say which request
+            raise HubError(f"{method} {path}: {e} after {timeout:.0f} s") from None
         if r.code not in ok:
             raise HubError(f"{method} {path} -> {r.code} {r.reason}: {r.body[:300] if r.body else ''!r}")
         return json.loads(r.body) if r.body else None
@@ -447,24 +453,50 @@ class Class:
     # -- phase 2: open notebook 02 (session + kernel websocket), run its code cells
     async def run_all(self, s: Student) -> None:
         t0 = time.monotonic()
+        for attempt in (1, 2):  # a kernel lost at start is replaced once, as a student would restart it
+            try:
+                s.kernel = k = await self._open(s)
+                break
+            except (HubError, httpclient.HTTPClientError, websocket.WebSocketClosedError, TimeoutError) as e:
+                if attempt == 2:
+                    raise
+                s.kernel_retries.append(f"{type(e).__name__}: {e}")
+        s.kernel_start_s = time.monotonic() - t0
+        await self._run_cells(s, k)
+
+    async def _open(self, s: Student) -> Kernel:
+        """A new session for notebook 02 (a new kernel), its websocket, and a first kernel_info reply."""
         sess = await self.api("POST", f"/user/{s.name}/api/sessions", s.token, {
             "path": NB_REL, "name": NOTEBOOK, "type": "notebook", "kernel": {"name": "python3"}}, timeout=120)
         kid = sess["kernel"]["id"]
         ws_url = f"ws://127.0.0.1:{self.hub.port}/user/{s.name}/api/kernels/{kid}/channels?session_id={uuid.uuid4()}"
-        ws = await asyncio.wait_for(websocket.websocket_connect(
-            httpclient.HTTPRequest(ws_url, headers={"Authorization": f"token {s.token}"}, connect_timeout=60,
-                                   request_timeout=60),
-            subprotocols=[WS_PROTOCOL], max_message_size=256 * 2**20), 90)
-        s.kernel = k = Kernel(ws)
+        try:
+            ws = await self._connect(ws_url, s.token)
+        except (httpclient.HTTPClientError, TimeoutError) as e:
+            await self.api("DELETE", f"/user/{s.name}/api/sessions/{sess['id']}", s.token, ok=(204, 404))
+            raise HubError(f"kernel websocket {ws_url.split('?')[0]}: {type(e).__name__} {e}") from None
+        k = Kernel(ws)
         for _ in range(60):  # as JupyterLab does: ask until the kernel answers
             try:
-                await k.request("kernel_info_request", {}, timeout=2)
-                break
-            except HubError:
+                p = await k.request("kernel_info_request", {}, timeout=2)
+            except (HubError, websocket.WebSocketClosedError):
+                if k.reader.done():  # the websocket closed: the kernel is gone
+                    break
                 continue
-        else:
-            raise HubError(f"{s.name}'s kernel did not answer kernel_info within 120 s")
-        s.kernel_start_s = time.monotonic() - t0
+            if not p.errors:
+                return k
+            break  # "websocket closed"
+        k.close()
+        await self.api("DELETE", f"/user/{s.name}/api/sessions/{sess['id']}", s.token, ok=(204, 404))
+        raise HubError(f"{s.name}'s kernel did not answer kernel_info")
+
+    async def _connect(self, ws_url: str, token: str) -> websocket.WebSocketClientConnection:
+        return await asyncio.wait_for(websocket.websocket_connect(
+            httpclient.HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}, connect_timeout=60,
+                                   request_timeout=60),
+            subprotocols=[WS_PROTOCOL], max_message_size=256 * 2**20), 90)
+
+    async def _run_cells(self, s: Student, k: Kernel) -> None:
         t1 = time.monotonic()
         for i, code in enumerate(self.cells):
             p = await k.execute(code, self.cell_timeout)
@@ -598,6 +630,7 @@ class Class:
             "notebooks_ran": sum(1 for s in self.students if s.run_all_s == s.run_all_s and not s.cell_errors
                                  and s.cells_run == len(self.cells)),
             "students_ok": len(ok), "errors": [s.error for s in self.students if s.error],
+            "kernel_retries": {s.name: s.kernel_retries for s in self.students if s.kernel_retries},
             "cell_errors": {s.name: s.cell_errors for s in self.students if s.cell_errors},
             "spawn_s": {"p50": percentile(spawn, 50), "max": max(spawn, default=float("nan"))},
             "kernel_start_s": {"p50": percentile(kstart, 50), "max": max(kstart, default=float("nan"))},

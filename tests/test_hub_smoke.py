@@ -65,6 +65,8 @@ def test_two_students_run_notebook_02_and_move_its_sliders_on_a_real_hub():
     assert r["cell_errors"] == {}, r["cell_errors"]
     assert [s["cells_run"] for s in r["students"]] == [len(cells)] * N_STUDENTS
     assert r["notebooks_ran"] == N_STUDENTS
+    # a kernel lost at start (ZMQ port clash on the shared loopback, ~1 in 60 starts measured) is replaced once
+    assert all(len(s["kernel_retries"]) <= 1 for s in r["students"]), r["kernel_retries"]
     # every move came back (iopub idle), at about RATE_HZ per student: 2 students × 4 s × 2/s = 16 (a random
     # phase can drop one per student), and the explorer answered most of them with plot/text updates
     planned = r["moves_planned"]
