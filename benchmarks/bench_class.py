@@ -22,17 +22,17 @@ What it does, for each class size N (a fresh hub each time, everything on 127.0.
 Every wait has a timeout; the hub, its proxy, the user servers and kernels are stopped at the end, also on an
 error, Ctrl-C or SIGTERM (by the process ids recorded while running).
 
-Environments (the benchmark runs in a separate one, never the project's .venv)::
+Environments: the project's .venv works (``make hub-bench``; jupyterhub is in the test extra), or a separate one::
 
-    python3 -m venv /work/hubenv
-    /work/hubenv/bin/pip install -r binder/requirements.txt "jupyterhub>=5.2,<6" psutil
-    /work/hubenv/bin/pip install --no-deps .          # the course, NOT editable (deploy/README.md)
-    npm install --prefix /work/hubenv/chp configurable-http-proxy@4
+    python3 -m venv ~/hubenv
+    ~/hubenv/bin/pip install -r binder/requirements.txt "jupyterhub>=5.2,<6" psutil
+    ~/hubenv/bin/pip install --no-deps .          # the course, NOT editable (deploy/README.md)
+    npm install --prefix ~/hubenv/chp configurable-http-proxy@4
 
 Run::
 
-    nice -n 10 /work/hubenv/bin/python benchmarks/bench_class.py --users 1 5 10 \\
-        --hub-env /work/hubenv --proxy /work/hubenv/chp/node_modules/.bin/configurable-http-proxy \\
+    nice -n 10 ~/hubenv/bin/python benchmarks/bench_class.py --users 1 5 10 \\
+        --hub-env ~/hubenv --proxy ~/hubenv/chp/node_modules/.bin/configurable-http-proxy \\
         --out /tmp/class.json
 
 ``--hub-env`` holds ``jupyterhub``; ``--user-env`` (default: the same) holds the course and
