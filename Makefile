@@ -13,12 +13,15 @@ STAMP := $(VENV)/.installed-stamp
 # axe-core (npm) for the accessibility check in tests/browser/test_axe.py, installed once into .venv/axe
 AXE_VERSION ?= 4.14.1
 AXE_STAMP := $(VENV)/axe/.installed-$(AXE_VERSION)
+# configurable-http-proxy (npm) for the real JupyterHub in tests/test_hub_smoke.py, installed once into .venv/chp
+CHP_VERSION ?= 4.6.3
+CHP_STAMP := $(VENV)/chp/.installed-$(CHP_VERSION)
 PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 # the fast tier: no notebook kernels, no servers, no browser
 CHECK_PYTEST := -p no:nbval -o addopts="-ra" -m "not slow and not browser" tests
 
-.PHONY: setup lab check test notebooks bench export lock clean
+.PHONY: setup lab check test notebooks bench hub-bench export lock clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'
@@ -33,6 +36,11 @@ $(AXE_STAMP): | $(STAMP)
 	@if command -v npm >/dev/null 2>&1; then \
 		npm install --no-audit --no-fund --silent --prefix $(VENV)/axe axe-core@$(AXE_VERSION) && touch $@; \
 	else echo "npm not found: the axe-core accessibility test will skip (CI fails); Debian: apt-get install npm"; fi
+
+$(CHP_STAMP): | $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --no-audit --no-fund --silent --prefix $(VENV)/chp configurable-http-proxy@$(CHP_VERSION) && touch $@; \
+	else echo "npm not found: the JupyterHub smoke test will skip (CI fails); Debian: apt-get install npm"; fi
 
 ## setup: create .venv and install the locked environment and the course (editable)
 setup: $(STAMP)
@@ -49,8 +57,9 @@ check: $(STAMP)
 	$(PY) -m pytest -q $(CHECK_PYTEST)
 
 ## test: everything — the fast tier, strict nbval, the robustness run (second strict check of the stored
-## outputs with numpy's higher SIMD levels off), the wheel install, the real-browser and axe tests
-test: $(STAMP) $(AXE_STAMP)
+## outputs with numpy's higher SIMD levels off), the wheel install, the real-browser and axe tests, and a
+## class of two on a real JupyterHub (deploy/jupyterhub_config.py)
+test: $(STAMP) $(AXE_STAMP) $(CHP_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest
@@ -59,9 +68,13 @@ test: $(STAMP) $(AXE_STAMP)
 notebooks: $(STAMP)
 	$(PY) -m course build
 
-## bench: time every explorer's slider callback
+## bench: time every explorer's slider callback (bench_class.py, a whole class on a hub, is `make hub-bench`)
 bench: $(STAMP)
-	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+	for b in benchmarks/bench_*.py; do [ $$b = benchmarks/bench_class.py ] || $(PY) $$b || exit 1; done
+
+## hub-bench: USERS simulated students (default 1 5 10) on a real JupyterHub on 127.0.0.1 (benchmarks/bench_class.py)
+hub-bench: $(STAMP) $(CHP_STAMP)
+	nice -n 10 $(PY) benchmarks/bench_class.py --users $(or $(USERS),1 5 10) --nice 0
 
 ## export: write a static HTML copy of the executed course into OUT (default build/html)
 export: $(STAMP)

@@ -229,7 +229,8 @@ def test_make_installs_from_the_lock():
 
 def test_student_image_has_no_test_tools():
     student = _lock(REPO / BINDER_LOCK)
-    test_tools = {"scipy", "hypothesis", "playwright", "ruff", "pytest", "nbval", "jupyter-repo2docker", "mypy"}
+    test_tools = {"scipy", "hypothesis", "playwright", "ruff", "pytest", "nbval", "jupyter-repo2docker", "mypy",
+                  "jupyterhub"}
     found = student.keys() & test_tools
     assert not found, f"binder/requirements.txt installs test tools: {found}"
     assert not (REPO / "postBuild").exists(), "a top-level postBuild is ignored by repo2docker once binder/ exists"
