@@ -195,6 +195,8 @@ def test_one_plotly_js_per_kernel_and_a_figure_sent_once_per_render():
     a.figures["plot"].observe(lambda change: sent.append(change["new"]), names="figure_json")
     a.controls["width"].value = 3.0  # a linked change: two slider moves, one render, one message
     assert len(sent) == 1 and _y(a.figures["plot"]) == [3.5]
+    a.figures["plot"].add_scatter(x=[0.0], y=[1.0], name="added")  # sent at once outside a render
+    assert len(sent) == 2 and a.figures["plot"].to_plotly_json()["data"][1]["name"] == "added"
     lib.close()
     assert plotly_library() is not lib  # a closed library is replaced
 

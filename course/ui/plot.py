@@ -12,8 +12,9 @@ bundle, sent again for every figure: opening notebook 02 sent 16 MB, the course 
   template sent once in a separate trait, so a slider move sends the changed figure without its 7 KB template.
 
 On the Python side a :class:`PlotView` keeps a ``go.Figure`` (``.figure``) and offers the part of the
-``FigureWidget`` API the course uses: ``data``, ``layout``, ``plotly_update`` (what
-:func:`course.ui._common.push_traces` calls), ``batch_update``, ``update_layout``. Updates are applied to the
+``FigureWidget`` API the course and its tests use: ``data``, ``layout``, ``plotly_update`` (what
+:func:`course.ui._common.push_traces` calls), ``batch_update``, ``update_layout``, ``add_trace``/``add_scatter``,
+``to_plotly_json``. Updates are applied to the
 figure first, so tests read ``view.data[i].y`` without a browser; the widget state is re-sent once per
 change, or once per :meth:`PlotView.hold` block (``Explorer.refresh`` holds every figure while it renders).
 """
@@ -195,6 +196,18 @@ class PlotView(anywidget.AnyWidget):
         self.figure.update_layout(*args, **kwargs)
         self._changed()
         return self
+
+    def add_trace(self, trace: Any, **kwargs: Any) -> PlotView:
+        self.figure.add_trace(trace, **kwargs)
+        self._changed()
+        return self
+
+    def add_scatter(self, **kwargs: Any) -> PlotView:
+        return self.add_trace(go.Scatter(**kwargs))
+
+    def to_plotly_json(self) -> dict:
+        """The figure as plotly's JSON dict (``go.Figure.to_plotly_json``)."""
+        return self.figure.to_plotly_json()
 
     # -- sending --------------------------------------------------------------------------------------
     @contextmanager
