@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import datetime as dt
 import json
 import os
@@ -657,6 +658,17 @@ def code_cells(path: Path = REPO / "notebooks" / NOTEBOOK) -> list[str]:
             for c in nb["cells"] if c["cell_type"] == "code"]
 
 
+def _run_coroutine(coro: Any) -> Any:
+    """``asyncio.run(coro)``, in a thread of its own when this thread already runs an event loop (under pytest
+    the session's Playwright browser keeps one running: ``asyncio.run`` would refuse)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def run_class(n: int, *, jupyterhub: Path, proxy: Path, user_env: Path, duration: float = 60.0, rate: float = 2.0,
               mode: str = "comm", spawn_timeout: int = 180, cell_timeout: float = 300.0, nice: int = 0,
               seed: int = 1, keep: Path | None = None, total_timeout: float | None = None) -> dict[str, Any]:
@@ -669,7 +681,7 @@ def run_class(n: int, *, jupyterhub: Path, proxy: Path, user_env: Path, duration
                     cells=code_cells())
         try:
             with hub:
-                asyncio.run(cls.run(total_timeout or spawn_timeout + 2 * cell_timeout + duration + 600))
+                _run_coroutine(cls.run(total_timeout or spawn_timeout + 2 * cell_timeout + duration + 600))
         finally:
             if keep is not None:
                 keep.mkdir(parents=True, exist_ok=True)

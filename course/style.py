@@ -100,6 +100,42 @@ _template.layout.yaxis.update(showline=True, linecolor="#444444", ticks="outside
 pio.templates[TEMPLATE_NAME] = _template
 
 
+#: px between the bottom of the plot area and the top of a legend below it: room for the x tick labels and the
+#: x-axis title (≈ 50 px at font size 13), so a legend never covers the axis title (COURSE_SPEC V3.6 "Plots")
+LEGEND_GAP_PX = 62
+#: px a one-row horizontal legend takes below the plot, besides the gap (plotly pushes the bottom margin for it)
+_LEGEND_ROW_PX = 30
+_MARGIN_TOP_PX = 50
+
+
+def legend_below_y(height: int) -> float:
+    """Paper ``y`` of a horizontal legend anchored at its top ``LEGEND_GAP_PX`` below a plot of figure
+    ``height`` px (the plot area shrinks by the legend's own margin, so the gap is computed on what is left)."""
+    plot_px = height - _MARGIN_TOP_PX - LEGEND_GAP_PX - _LEGEND_ROW_PX
+    if plot_px <= 40:
+        raise ValueError(f"height={height!r} px is too small for a legend below the plot; allowed: > "
+                         f"{_MARGIN_TOP_PX + LEGEND_GAP_PX + _LEGEND_ROW_PX + 40} px")
+    return -round(LEGEND_GAP_PX / plot_px, 3)
+
+
+def _place_legend(layout: dict) -> dict:
+    """A horizontal legend below the plot (a builder's ``legend=dict(orientation="h", y<0)``) moves below the
+    x-axis title: anchored at its top, ``LEGEND_GAP_PX`` under the plot area."""
+    legend = layout.get("legend")
+    if isinstance(legend, dict) and legend.get("orientation") == "h" and (legend.get("y") or 0) < 0:
+        layout["legend"] = {**legend, "y": legend_below_y(int(layout["height"])), "yanchor": "top",
+                            "x": legend.get("x", 0.0), "xanchor": legend.get("xanchor", "left")}
+    return layout
+
+
+def set_height(fig: go.Figure, height: int) -> go.Figure:
+    """Change a course figure's height, keeping a legend below the plot clear of the x-axis title."""
+    layout: dict = {"height": height}
+    if fig.layout.legend.orientation == "h" and (fig.layout.legend.y or 0) < 0:
+        layout["legend"] = {"y": legend_below_y(height), "yanchor": "top"}
+    return fig.update_layout(**layout)
+
+
 def _layout(title: str, xaxis_title: str, yaxis_title: str, height: int, **layout: Any) -> dict:
     base = dict(
         template=TEMPLATE_NAME,
@@ -109,7 +145,7 @@ def _layout(title: str, xaxis_title: str, yaxis_title: str, height: int, **layou
         height=height,
     )
     base.update(layout)
-    return base
+    return _place_legend(base)
 
 
 def figure(

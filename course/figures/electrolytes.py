@@ -25,7 +25,7 @@ def potentials_figure(bars_mv: np.ndarray, labels: list[str], normal_mv: np.ndar
     """Bars: E_K, E_Na, E_Cl, E_Ca and V_rest (mV) with their labels; diamonds: the values at normal ECF, 37 °C."""
     fig = style.figure(
         "Equilibrium potential of each ion and the resting potential", "",
-        "membrane potential (mV, inside − outside)", height=380, showlegend=True, yaxis_range=[-150.0, 150.0],
+        "potential (mV, inside − outside)", height=380, showlegend=True, yaxis_range=[-150.0, 150.0],
         legend=dict(orientation="h", y=-0.12),
     )
     fig.add_hline(y=0.0, line_width=1, line_color=style.OKABE_ITO["black"])

@@ -19,7 +19,7 @@ from course.electrolytes import NORMAL_RANGES
 from course.excitability import SPIKE_THRESHOLD_MV, AxonTrace
 
 __all__ = [
-    "VOLTAGE_TRACES", "RATE_TRACES", "FORCE_TRACES", "voltage_figure", "rate_figure", "force_figure",
+    "VOLTAGE_TRACES", "RATE_TRACES", "FORCE_TRACES", "voltage_figure", "rate_axis_top", "rate_figure", "force_figure",
     "spontaneous_rate_figure", "spontaneous_trace_figure",
 ]
 
@@ -48,6 +48,12 @@ def voltage_figure(t_ms: np.ndarray, v_mv: np.ndarray, duration_ms: float) -> go
     return fig
 
 
+def rate_axis_top(*rates_hz: np.ndarray) -> float:
+    """Top of the rate axis (Hz): 160 Hz, or 5 % above the highest rate shown, so no point is cut off (below
+    the Ca²⁺ onset the node + internode axon fires bursts at several hundred Hz)."""
+    return max(160.0, 1.05 * max((float(np.max(r, initial=0.0)) for r in rates_hz), default=0.0))
+
+
 def rate_figure(
     ca_grid_mm: np.ndarray, normal_hz: np.ndarray, rates_hz: np.ndarray, ca_mm: float, rate_hz: float,
     duration_ms: float,
@@ -59,9 +65,11 @@ def rate_figure(
     (:data:`course.electrolytes.NORMAL_RANGES`, the range the Ca²⁺ slider names).
     """
     fig = style.figure(
-        "Firing rate against ionized Ca²⁺ (other sliders as set)", "ionized Ca²⁺ (mM)",
-        f"firing rate (Hz, spikes in {duration_ms:.0f} ms)", height=330, showlegend=True,
-        yaxis_range=[-3.0, 160.0], xaxis_range=[ca_grid_mm[0] - 0.02, ca_grid_mm[-1] + 0.02],
+        f"Firing rate against ionized Ca²⁺ (spikes in {duration_ms:.0f} ms; other sliders as set)",
+        "ionized Ca²⁺ (mM)",
+        "firing rate (Hz)", height=330, showlegend=True,
+        yaxis_range=[-3.0, rate_axis_top(normal_hz, rates_hz)],
+        xaxis_range=[ca_grid_mm[0] - 0.02, ca_grid_mm[-1] + 0.02],
         legend=dict(orientation="h", y=-0.2),
     )
     style.normal_band(fig, *NORMAL_RANGES["ca"], axis="x", label="normal ionized Ca²⁺")
@@ -86,7 +94,7 @@ def force_figure(t_ms: np.ndarray, force_pct: np.ndarray, duration_ms: float) ->
     """Force of one motor unit (% of its maximal fused tetanus) against time (ms, 0 to ``duration_ms``)."""
     fig = style.figure(
         "Force of one motor unit driven by these spikes", "time (ms)",
-        "force (% of the unit's maximal fused tetanus)", height=300, showlegend=False,
+        "force (% of unit maximum)", height=300, showlegend=False,
         yaxis_range=[0.0, 105.0], xaxis_range=[0.0, duration_ms],
     )
     fig.add_scatter(

@@ -179,6 +179,7 @@ def weekly_figure(
     numbers), ``y`` (spasms/week) and ``names`` per trace, in the order :data:`WEEKLY_TRACES`."""
     fig = style.figure(
         "Spasms per week: expected (bars) and in the diary (markers)", "week", "spasms per week", height=320,
+        xaxis_dtick=1,  # whole weeks: no "week 1.5" tick
         showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.25),
     )
     fig.add_bar(x=x[0], y=y[0], name=names[0], marker=dict(color=A_COLOUR))

@@ -86,6 +86,7 @@ def weekly_figure(weekly_without: np.ndarray, weekly_with: np.ndarray) -> go.Fig
     weeks = np.arange(1, len(weekly_without) + 1)
     fig = style.figure(
         "Expected spasms per week", "week", "spasms per week", height=300, showlegend=True, barmode="group",
+        xaxis_dtick=1,  # whole weeks: no "week 1.5" tick
         legend=dict(orientation="h", y=-0.25),
     )
     fig.add_bar(x=weeks, y=weekly_without, name="without treatment", marker=_WITHOUT_BARS)

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
+from course import style
 from course.contraction import (
     FF_FREQS_HZ,
     FF_TRAIN_MS,
@@ -302,9 +303,9 @@ class ContractionExplorer(Explorer):
     def make_figures(self, view: ContractionView) -> dict[str, go.Figure]:
         curves = view.curves
         return {
-            "traces": explorer_traces_figure(  # under the controls on one 1366 × 768 screen
+            "traces": style.set_height(explorer_traces_figure(  # under the controls on one 1366 × 768 screen
                 view.t_ms, view.ca_um, view.force_pct, view.spike_times_ms, view.title, WINDOW_MS
-            ).update_layout(height=400),
+            ), 400),
             "force_frequency": explorer_force_frequency_figure(
                 FF_FREQS_HZ, curves.peak_force_pct, view.inputs.freq_hz, view.force_at_freq_pct
             ),

@@ -33,6 +33,7 @@ from course.figures.excitability import (
     RATE_TRACES,
     VOLTAGE_TRACES,
     force_figure,
+    rate_axis_top,
     rate_figure,
     voltage_figure,
 )
@@ -285,7 +286,8 @@ class ExcitabilityExplorer(Explorer):
 
     def render(self, view: ExcitabilityView) -> None:
         push_traces(self.figures["voltage"], VOLTAGE_TRACES, y={"voltage": view.voltage_mv})
-        push_traces(self.figures["rate"], RATE_TRACES, y={"yours": view.rates_hz})
+        push_traces(self.figures["rate"], RATE_TRACES, y={"yours": view.rates_hz},
+                    relayout={"yaxis.range": [-3.0, rate_axis_top(_normal_rates_hz(), view.rates_hz)]})
         push_traces(
             self.figures["rate"], RATE_TRACES, x={"marker": np.array([view.inputs.ca_mm])},
             y={"marker": np.array([view.rate_hz])},

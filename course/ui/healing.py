@@ -433,7 +433,7 @@ class HealingExplorer(Explorer["HealingInputs", "HealingView"]):
     def make_figures(self, view: HealingView) -> dict:
         return {
             # shorter than the static figure: it sits under nine controls on one 1366 × 768 screen
-            "phases": phase_weights_figure(view.t, view.phase_weights).update_layout(height=EXPLORER_PLOT_HEIGHT),
+            "phases": style.set_height(phase_weights_figure(view.t, view.phase_weights), EXPLORER_PLOT_HEIGHT),
             "rate": rate_figure(
                 view.t, (view.a.rate, view.b.rate, view.rate_evidence), view.names, view.bands_x, view.band_y,
                 view.letters, view.span, view.y_max, view.show_evidence,

@@ -24,6 +24,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from course import reflex as rx
+from course import style
 from course.figures.reflex import POOL_TRACES, pool_figure
 from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, unit_slider
 
@@ -414,7 +415,7 @@ class ReflexExplorer(Explorer):
     def make_figures(self, view: ReflexView) -> dict[str, go.Figure]:
         pool = pool_figure(view.raster_x, view.raster_y, view.t_force, view.force_pct, view.t_emg,
                            view.emg_mv, view.envelope_mv, view.title, WINDOW_S)
-        return {"pool": pool.update_layout(height=430)}  # under the controls on one 1366 × 768 screen
+        return {"pool": style.set_height(pool, 430)}  # under the controls on one 1366 × 768 screen
 
     def make_texts(self) -> dict[str, widgets.HTML]:
         return {"pool": alt_text(), "summary": widgets.HTML()}

@@ -282,10 +282,10 @@ class TreatmentExplorer(Explorer["TreatmentInputs", "TreatmentView"]):
 
     def make_figures(self, view: TreatmentView) -> dict:
         return {
-            "rate": rate_figure(
+            "rate": style.set_height(rate_figure(  # under the controls on one 1366 × 768 screen
                 RATE_GRID_DAYS, view.rate_without, view.rate_with, view.start_day, view.heat_start_day,
                 view.show_heat, view.y_max,
-            ).update_layout(height=EXPLORER_PLOT_HEIGHT),  # under the controls on one 1366 × 768 screen
+            ), EXPLORER_PLOT_HEIGHT),
             "weekly": weekly_figure(view.weekly_without, view.weekly_with),
         }
 

@@ -166,3 +166,30 @@ def move_slider_until_changed(page, explorer: int = 0, key: str = "ArrowRight", 
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+_PLOT_OVERLAPS = r"""() => {
+    const out = [];
+    const box = el => el && el.getBoundingClientRect();
+    const hit = (a, b) => a && b && a.width > 0 && b.width > 0
+        && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    document.querySelectorAll('.js-plotly-plot').forEach((plot, i) => {
+        const name = (plot.querySelector('.gtitle') || {}).textContent || `plot ${i}`;
+        const legend = box(plot.querySelector('.legend .bg') || plot.querySelector('.legend'));
+        const titles = Array.from(plot.querySelectorAll(
+            '.xtitle, .ytitle, .gtitle, [class*="x2title"], [class*="y2title"]'));
+        for (const t of titles) {
+            if (hit(legend, box(t))) out.push(`${name.slice(0, 50)}: legend over "${t.textContent.slice(0, 40)}"`);
+            if (t.classList.contains('ytitle') && hit(box(t), box(plot.querySelector('.gtitle'))))
+                out.push(`${name.slice(0, 50)}: y-axis title "${t.textContent.slice(0, 40)}" over the figure title`);
+        }
+    });
+    return out;
+}"""
+
+
+def plot_overlaps(page) -> list[str]:
+    """Every drawn plotly figure in the page whose legend covers an axis or figure title, or whose y-axis title
+    runs into the figure title (COURSE_SPEC V3.6 "Plots"), measured on the rendered SVG boxes."""
+    return page.evaluate(_PLOT_OVERLAPS)

@@ -130,6 +130,8 @@ def test_no_serious_axe_violation_in_the_export(page, course_export):
             )
         violations = run_axe(page, EXPORT_CONTEXT)
         record(f"export {path.name}", violations)
+        # plot hygiene on every stored figure, as drawn: no legend over an axis title (COURSE_SPEC V3.6)
+        failures += [f"export {path.name}: {o}" for o in ui.plot_overlaps(page)]
         try:
             assert_no_serious(f"export {path.name}", violations)
         except pytest.fail.Exception as exc:

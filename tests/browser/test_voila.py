@@ -88,6 +88,7 @@ def test_voila_app_renders_passes_axe_and_works(page, voila_app, name):
     assert page.locator(".course-app-intro h1").count() == 1, f"Voilà {name}: not the app view"
     assert page.locator("div[cell-index]").count() == len(app_cells(nb)), f"Voilà {name}: cells beyond the app"
     assert page.locator('[data-mime-type="application/vnd.plotly.v1+json"]').count() == 0
+    assert ui.plot_overlaps(page) == [], f"Voilà {name}: plot titles covered"
     record(f"voila {name}", violations)
     assert_no_serious(f"Voilà {name} ({seen})", violations)
     assert unnamed == [], f"Voilà {name}: explorer controls without an accessible name: {unnamed}"
