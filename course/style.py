@@ -118,11 +118,16 @@ def legend_below_y(height: int) -> float:
     return -round(LEGEND_GAP_PX / plot_px, 3)
 
 
+def _legend_below(orientation: str | None, y: float | None) -> bool:
+    """Whether a legend is the horizontal kind placed below the plot (``orientation="h"``, ``y < 0``)."""
+    return orientation == "h" and (y or 0) < 0
+
+
 def _place_legend(layout: dict) -> dict:
     """A horizontal legend below the plot (a builder's ``legend=dict(orientation="h", y<0)``) moves below the
     x-axis title: anchored at its top, ``LEGEND_GAP_PX`` under the plot area."""
     legend = layout.get("legend")
-    if isinstance(legend, dict) and legend.get("orientation") == "h" and (legend.get("y") or 0) < 0:
+    if isinstance(legend, dict) and _legend_below(legend.get("orientation"), legend.get("y")):
         layout["legend"] = {**legend, "y": legend_below_y(int(layout["height"])), "yanchor": "top",
                             "x": legend.get("x", 0.0), "xanchor": legend.get("xanchor", "left")}
     return layout
@@ -131,7 +136,7 @@ def _place_legend(layout: dict) -> dict:
 def set_height(fig: go.Figure, height: int) -> go.Figure:
     """Change a course figure's height, keeping a legend below the plot clear of the x-axis title."""
     layout: dict = {"height": height}
-    if fig.layout.legend.orientation == "h" and (fig.layout.legend.y or 0) < 0:
+    if _legend_below(fig.layout.legend.orientation, fig.layout.legend.y):
         layout["legend"] = {"y": legend_below_y(height), "yanchor": "top"}
     return fig.update_layout(**layout)
 

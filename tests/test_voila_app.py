@@ -16,9 +16,7 @@ import nbformat
 import pytest
 
 from course.build import notebook_paths
-from course.voila import APP_MARKERS, TEMPLATE, app_cells, template_files
-
-EXPLORER = re.compile(r"\b(\w+_explorer|self_check)\(")
+from course.voila import APP_MARKERS, TEMPLATE, app_cells, explorer_cells, template_files
 
 
 def test_the_template_uses_the_same_markers_as_the_package():
@@ -34,7 +32,7 @@ def test_every_notebook_opens_as_its_app(path):
     nb = nbformat.read(path, as_version=4)
     assert nb.metadata.get("voila") == {"template": TEMPLATE}
     cells = app_cells(nb)
-    explorers = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and EXPLORER.search(c.source)]
+    explorers = explorer_cells(nb)
     assert explorers and set(explorers) <= set(cells), "an explorer would be missing from the app"
     assert len(cells) <= 4, f"the app should be the explorer and its questions, not {len(cells)} cells"
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), "the app's title"

@@ -14,12 +14,20 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TEMPLATE", "APP_MARKERS", "app_cells", "install_template", "template_files"]
+__all__ = ["TEMPLATE", "APP_MARKERS", "app_cells", "explorer_cells", "install_template", "template_files"]
 
 #: the template's name, as notebooks name it in their metadata
 TEMPLATE = "course-app"
 #: a code cell is part of the app if its source contains one of these (the same list stands in the template)
 APP_MARKERS: tuple[str, ...] = ("_explorer(", "self_check(", "task_list(", "DISCLAIMER")
+
+
+def explorer_cells(nb: Any) -> list[int]:
+    """Indices of the code cells that build an explorer: they call a factory of ``course.ui.EXPLORERS``."""
+    from course.ui import EXPLORERS
+
+    calls = tuple(f"{factory}(" for factory in EXPLORERS)
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(call in c.source for call in calls)]
 
 
 def app_cells(nb: Any) -> list[int]:

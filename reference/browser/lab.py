@@ -94,12 +94,10 @@ def expected_explorers(name: str) -> int:
     """Explorers a notebook builds: its code cells that call an explorer factory (``course.ui.EXPLORERS``)."""
     import nbformat
 
-    import course.ui
     from course.build import NOTEBOOK_DIR
+    from course.voila import explorer_cells
 
-    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
-    calls = tuple(f"{factory}(" for factory in course.ui.EXPLORERS)
-    return sum(any(c in cell.source for c in calls) for cell in nb.cells if cell.cell_type == "code")
+    return len(explorer_cells(nbformat.read(NOTEBOOK_DIR / name, as_version=4)))
 
 
 def wait_for_explorers(page, n: int) -> None:

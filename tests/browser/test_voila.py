@@ -22,8 +22,11 @@ import json
 import time
 from collections.abc import Callable
 
+import nbformat
 import pytest
 
+from course.build import NOTEBOOK_DIR
+from course.voila import app_cells
 from reference.browser import lab as ui
 from tests.browser.test_axe import (
     _UNNAMED,
@@ -79,11 +82,6 @@ def test_voila_app_renders_passes_axe_and_works(page, voila_app, name):
     errors = ui.error_texts(page)
     unnamed = page.evaluate(_UNNAMED)
     # only the app (course/voila/course-app): its title, then the explorer cells, no prose or static figures
-    import nbformat
-
-    from course.build import NOTEBOOK_DIR
-    from course.voila import app_cells
-
     nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
     assert page.locator(".course-app-intro h1").count() == 1, f"Voilà {name}: not the app view"
     assert page.locator("div[cell-index]").count() == len(app_cells(nb)), f"Voilà {name}: cells beyond the app"
