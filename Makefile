@@ -19,7 +19,7 @@ CHP_STAMP := $(VENV)/chp/.installed-$(CHP_VERSION)
 PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 # the fast tier: no notebook kernels, no servers, no browser
-CHECK_PYTEST := -p no:nbval -o addopts="-ra" -m "not slow and not browser" tests
+CHECK_PYTEST := -p no:nbval -o addopts="-ra" -m "not slow and not browser" -n $(or $(JOBS),auto) --dist loadfile tests
 
 .PHONY: setup lab check test notebooks bench hub-bench export lock clean
 
@@ -62,7 +62,7 @@ check: $(STAMP)
 test: $(STAMP) $(AXE_STAMP) $(CHP_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(or $(JOBS),auto) --dist loadfile
 
 ## notebooks: re-execute every notebook in place and store its outputs
 notebooks: $(STAMP)

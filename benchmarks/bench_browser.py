@@ -42,7 +42,7 @@ _ARM = """(e) => {
     window.__benchKey = true;
     document.addEventListener('keydown', () => {
       const b = window.__bench;
-      if (b) { b.t0 = performance.now(); b.t1 = null; b.painted = null; }
+      if (b) { b.t0 = performance.now(); b.t1 = null; b.painted = null; globalThis.__courseTiming = []; }
     }, true);
   }
   if (window.__benchObs) window.__benchObs.disconnect();
@@ -56,6 +56,38 @@ _ARM = """(e) => {
     window.__benchObs.observe(plot, { subtree: true, childList: true, attributes: true, characterData: true });
   }
 }"""
+
+
+#: marks each kernel websocket frame sent and received while a move is timed (``__courseTiming``)
+_WS_TIMING = """(() => {
+  const Native = window.WebSocket;
+  const mark = (what, n) => { const t = globalThis.__courseTiming; if (t) t.push([what, performance.now(), n]); };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (ev) => mark("ws-recv", ev.data.byteLength ?? ev.data.size ?? ev.data.length));
+    }
+    send(data) { mark("ws-send", data.byteLength ?? data.size ?? data.length); return super.send(data); }
+  };
+})();"""
+
+
+def _breakdown(b: dict) -> dict[str, float] | None:
+    """Milliseconds from the key event to: the first frame sent, the last frame received before the plot
+    changed, the plot's change event, the start and end of its ``Plotly.react``, and the painted frame."""
+    marks = b.get("marks") or []
+    t0 = b["t0"]
+    first = {}
+    for what, t, *_ in marks:
+        first.setdefault(what, t)
+    if "change" not in first:
+        return None
+    recv = [t for what, t, *_ in marks if what == "ws-recv" and t <= first["change"]]
+    out = {"sent": first.get("ws-send", float("nan")) - t0, "received": (recv[-1] if recv else float("nan")) - t0,
+           "change": first["change"] - t0, "draw": first.get("draw", float("nan")) - t0,
+           "drawn": max((t for what, t, *_ in marks if what == "drawn"), default=float("nan")) - t0,
+           "painted": b["painted"] - t0}
+    return out
 
 
 def _bytes_counter(page) -> list[int]:
@@ -91,9 +123,16 @@ def _latencies(page, explorer: int, presses: int) -> list[float]:
             page.wait_for_function("() => window.__bench.painted !== null", timeout=10_000)
         except Exception:  # noqa: BLE001 - a move that changes no plot (a value the plot does not show)
             continue
-        b = page.evaluate("() => window.__bench")
+        b = page.evaluate("() => ({...window.__bench, marks: globalThis.__courseTiming})")
         out.append(b["painted"] - b["t0"])
+        if os.environ.get("BENCH_MARKS"):
+            print([(m[0], round(m[1] - b["t0"], 1), *m[2:]) for m in b["marks"] or []])
+        if (parts := _breakdown(b)) is not None:
+            _PARTS.append(parts)
     return out
+
+
+_PARTS: list[dict[str, float]] = []
 
 
 def main() -> int:
@@ -110,6 +149,7 @@ def main() -> int:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         for name in names:
             context = browser.new_context(viewport={"width": 1366, "height": 768})
+            context.add_init_script(_WS_TIMING)
             page = context.new_page()
             page.set_default_timeout(300_000)
             ui.open_notebook(page, server, name)
@@ -126,6 +166,11 @@ def main() -> int:
                 if ui.slider_count(page, e):
                     lat += _latencies(page, e, args.presses)
             a = np.array(lat) if lat else np.array([np.nan])
+            if _PARTS:
+                med = {k: float(np.nanmedian([p[k] for p in _PARTS])) for k in _PARTS[0]}
+                print(f"{name}: median ms after the key: " + ", ".join(f"{k} {v:.1f}" for k, v in med.items()),
+                      flush=True)
+                _PARTS.clear()
             rows.append((name, mb, run_all_s, len(lat), *np.percentile(a, [50, 95, 99])))
             print(f"{name}: {mb:.2f} MB, run-all {run_all_s:.1f} s, {len(lat)} moves, "
                   f"p50/p95/p99 {np.percentile(a, 50):.0f}/{np.percentile(a, 95):.0f}/{np.percentile(a, 99):.0f} ms",

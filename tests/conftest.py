@@ -21,6 +21,35 @@ settings.register_profile("course-ci", parent=settings.get_profile("course"), de
 settings.load_profile("course-ci" if os.environ.get("CI", "").lower() == "true" else "course")
 
 
+#: test files outside ``tests/browser`` that use the browser tests' shared session fixtures (the export)
+_WITH_BROWSER = ("tests/test_export.py",)
+
+
+def xdist_scope(nodeid: str) -> str:
+    """The unit of work a pytest-xdist worker takes whole (``make test``: ``-n auto --dist loadfile``).
+
+    A test file, as in xdist's ``loadfile`` (a module's fixtures are computed once; the cells of a notebook
+    under nbval run in order in one kernel), except that the real-browser tests and the export tests are one
+    unit: they share one JupyterLab, one Voilà server and one export (session fixtures), which a second
+    worker would start again.
+    """
+    path = nodeid.split("::", 1)[0]
+    return "browser" if path.startswith("tests/browser/") or path in _WITH_BROWSER else path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN201 - xdist's Scheduling
+    """``--dist loadfile`` with the browser files as one unit (see :func:`xdist_scope`)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CourseScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_scope(nodeid)
+
+    return CourseScheduling(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _student_record_in_tmp(tmp_path, monkeypatch):
     """Widgets clicked in tests write their student record to a temporary file, never the user's home."""

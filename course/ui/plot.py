@@ -4,8 +4,9 @@ plotly's own ``go.FigureWidget`` (plotly 7.1) is an anywidget whose synced ``_es
 bundle, sent again for every figure: opening notebook 02 sent 16 MB, the course ≈ 86 MB per student
 (``reviews/ux-v3.md``, ``reviews/hub-v3.md``). Here the library travels once per kernel (one page):
 
-* :class:`PlotlyLibrary` — one invisible widget per kernel (:func:`plotly_library`) whose ``source`` is the
-  plotly.min.js that ships with the installed plotly package; its small ES module runs it as a script and
+* :class:`PlotlyLibrary` — one invisible widget per kernel (:func:`plotly_library`) whose ``source`` is
+  plotly.js's cartesian partial bundle (``course/ui/static``, the version of the plotly package's own
+  plotly.js; see :func:`_plotly_js`); its small ES module runs it as a script and
   publishes the library on a page-wide promise (``globalThis.__coursePlotly``);
 * :class:`PlotView` — a small anywidget per figure (≈ 2 KB of JavaScript) that waits for that promise and
   draws its figure with ``Plotly.react``. Its synced state is the figure as plotly JSON, with the layout
@@ -22,7 +23,8 @@ change, or once per :meth:`PlotView.hold` block (``Explorer.refresh`` holds ever
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
@@ -34,7 +36,7 @@ import plotly.graph_objects as go
 import traitlets
 from plotly.io.json import to_json_plotly
 
-__all__ = ["PlotView", "PlotlyLibrary", "plotly_library", "figure_state", "as_json"]
+__all__ = ["CARTESIAN_TRACES", "PlotView", "PlotlyLibrary", "as_json", "check_traces", "figure_state", "plotly_library"]
 
 #: the page-wide promise both widgets share (created by whichever script runs first)
 _PROMISE_JS = """
@@ -50,7 +52,9 @@ const __courseLibrary = () => {
 """
 
 _PLOT_ESM = _PROMISE_JS + r"""
-const CONFIG = { displaylogo: false, responsive: true };
+// No `responsive`: plotly's own resizing (Plots.resize) drops the figure's fixed height and autosizes it to the
+// container, which has no height of its own; the ResizeObserver below redraws at the new width instead.
+const CONFIG = { displaylogo: false };
 export default {
   async render({ model, el }) {
     el.classList.add("course-plot");
@@ -59,28 +63,56 @@ export default {
     el.appendChild(div);
     const Plotly = await __courseLibrary().promise;
     let template = JSON.parse(model.get("template_json") || "{}");
-    let pending = null;
-    const draw = () => {
-      const fig = JSON.parse(model.get("figure_json"));
-      fig.layout.template = template;
-      return Plotly.react(div, fig.data, fig.layout, CONFIG);
+    // Drawing: a plot in view is drawn as soon as its new state arrives (no wait for the next animation frame),
+    // so the frame after a slider move shows it; a plot out of view (scrolled away, or below the fold) is drawn
+    // one frame later, so it does not hold up the visible one. A state that arrives while a draw is running is
+    // drawn when that draw ends: a burst of moves draws the latest state, never a queue of old ones.
+    // benchmarks/bench_browser.py sets globalThis.__courseTiming = [] to record where a move's time goes.
+    const mark = (what) => { const t = globalThis.__courseTiming; if (t) t.push([what, performance.now()]); };
+    let visible = false, drawing = false, stale = false, deferred = null, gone = false;
+    const draw = async () => {
+      if (gone) return;
+      if (drawing) { stale = true; return; }
+      drawing = true;
+      try {
+        do {
+          stale = false;
+          mark("draw");
+          const fig = JSON.parse(model.get("figure_json"));
+          fig.layout.template = template;
+          if (fig.layout.width === undefined && el.clientWidth > 0) fig.layout.width = el.clientWidth;
+          await Plotly.react(div, fig.data, fig.layout, CONFIG);
+          mark("drawn");
+        } while (stale);
+      } finally { drawing = false; }
     };
-    // one redraw per animation frame at most: a burst of slider moves draws the last state only
     const schedule = () => {
-      if (pending === null) pending = requestAnimationFrame(() => { pending = null; draw(); });
+      mark("change");
+      if (visible) { draw(); return; }
+      if (deferred === null) {
+        deferred = requestAnimationFrame(() => setTimeout(() => { deferred = null; draw(); }, 0));
+      }
     };
     const onTemplate = () => { template = JSON.parse(model.get("template_json") || "{}"); schedule(); };
+    const seen = new IntersectionObserver((entries) => {
+      visible = entries[entries.length - 1].isIntersecting;
+    });
+    seen.observe(el);
     await draw();
     model.on("change:figure_json", schedule);
     model.on("change:template_json", onTemplate);
+    // a new width (window, sidebar, zoom) redraws the figure at that width; its height stays the figure's own
+    let width = el.clientWidth;
     const resize = new ResizeObserver(() => {
-      if (div.offsetWidth > 0 && div.offsetHeight > 0) Plotly.Plots.resize(div);
+      if (el.clientWidth > 0 && el.clientWidth !== width) { width = el.clientWidth; mark("resize"); schedule(); }
     });
     resize.observe(el);
     return () => {
+      gone = true;
       model.off("change:figure_json", schedule);
       model.off("change:template_json", onTemplate);
-      if (pending !== null) cancelAnimationFrame(pending);
+      if (deferred !== null) cancelAnimationFrame(deferred);
+      seen.disconnect();
       resize.disconnect();
       Plotly.purge(div);
     };
@@ -91,7 +123,7 @@ export default {
 
 _LIBRARY_ESM = _PROMISE_JS + r"""
 // plotly.js arrives as this model's `source` (a string), not as its ES module: anywidget gives a model two
-// seconds to initialise ("Failed to initialize model"), and evaluating 4.8 MB of JavaScript on a busy
+// seconds to initialise ("Failed to initialize model"), and evaluating 1.5 MB of JavaScript on a busy
 // machine takes longer. A classic <script> from a blob URL runs it in the background; the UMD bundle sets
 // window.Plotly, which is read as soon as it has run. The first library model of the page loads it; the others
 // (more notebooks open in one JupyterLab) find it loading or loaded.
@@ -111,10 +143,46 @@ export default {
 """
 
 
+#: the trace types of plotly.js's "cartesian" partial bundle (``plotly.js-cartesian-dist-min``, README of plotly.js
+#: ``dist/``), the bundle the explorers draw with
+CARTESIAN_TRACES = frozenset({
+    "bar", "box", "contour", "heatmap", "histogram", "histogram2d", "histogram2dcontour", "image", "pie",
+    "scatter", "scatterternary", "violin",
+})
+#: where the bundle is (``npm pack plotly.js-cartesian-dist-min@VERSION``, VERSION = the plotly.js version in the
+#: plotly Python package's ``plotly.min.js``; ``tests/test_plot_view.py`` checks that they agree)
+CARTESIAN_BUNDLE = "plotly-cartesian.min.js"
+
+
+def _version(js_head: str) -> str:
+    """The ``vX.Y.Z`` in the licence header of a plotly.js bundle."""
+    m = re.search(r"plotly\.js.*? v(\d+\.\d+\.\d+)", js_head)
+    if m is None:
+        raise ValueError("no plotly.js version in the bundle header")
+    return m.group(1)
+
+
 @cache
 def _plotly_js() -> str:
-    """plotly.min.js of the installed plotly package (the same version plotly.py writes figures for)."""
-    return (files("plotly") / "package_data" / "plotly.min.js").read_text(encoding="utf-8")
+    """plotly.js for the explorers: the cartesian partial bundle (1.5 MB, not the 4.8 MB full bundle).
+
+    It holds every trace type the explorers draw (scatter and bar; :data:`CARTESIAN_TRACES`), is the same
+    plotly.js version as the full bundle plotly.py writes figures for, and runs in under half the time: the full
+    bundle's start-up blocked the page for 1.0–1.2 s on this 2-core machine under load, the cartesian one for
+    0.4–0.6 s, and anywidget gives every model two seconds to start ("Failed to initialize model").
+    """
+    return (files("course.ui") / "static" / CARTESIAN_BUNDLE).read_text(encoding="utf-8")
+
+
+def check_traces(traces: Iterable[Any]) -> None:
+    """Raise ``ValueError`` naming the trace if one of ``traces`` (a figure's ``data``) is of a type the
+    cartesian bundle cannot draw (it would stay blank in the page)."""
+    for i, trace in enumerate(traces):
+        if trace.type not in CARTESIAN_TRACES:
+            raise ValueError(
+                f"PlotView cannot draw trace {i} of type {trace.type!r}: the explorers' plotly.js bundle draws "
+                f"{', '.join(sorted(CARTESIAN_TRACES))}"
+            )
 
 
 class PlotlyLibrary(anywidget.AnyWidget):
@@ -166,6 +234,7 @@ class PlotView(anywidget.AnyWidget):
         self.figure = go.Figure(figure) if figure is not None else go.Figure()
         self._held = 0
         self._dirty = False
+        check_traces(self.figure.data)
         data, template = figure_state(self.figure)
         super().__init__(figure_json=data, template_json=template, library=plotly_library(), **kwargs)
 
@@ -198,6 +267,7 @@ class PlotView(anywidget.AnyWidget):
         return self
 
     def add_trace(self, trace: Any, **kwargs: Any) -> PlotView:
+        check_traces([trace])
         self.figure.add_trace(trace, **kwargs)
         self._changed()
         return self
@@ -228,6 +298,7 @@ class PlotView(anywidget.AnyWidget):
 
     def _send_figure(self) -> None:
         self._dirty = False
+        check_traces(self.figure.data)
         data, template = figure_state(self.figure)
         with self.hold_sync():
             if template != self.template_json:

@@ -111,7 +111,16 @@ def assert_one_screen(page, explorer: int, where: str) -> dict:
     """At a 1366 × 768 laptop screen, scrolled to the explorer: every control and at least one whole plot are
     in view together (COURSE_SPEC V3.6 "One screen"), so a slider move shows its effect without scrolling."""
     page.set_viewport_size(LAPTOP)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    found = page.evaluate(_ONE_SCREEN, explorer)
-    assert found["hidden"] == 0 and found["plotInView"], f"{where} at 1366 × 768: {found}"
-    return found
+    # plotly.js may still be loading on a busy machine: wait until every plot of the explorer is drawn
+    page.wait_for_function(
+        "(e) => { const ps = document.querySelectorAll('.course-explorer')[e].querySelectorAll('.js-plotly-plot');"
+        " return ps.length > 0 && Array.from(ps).every(p => p.getBoundingClientRect().height > 0); }",
+        arg=explorer, timeout=120_000,
+    )
+    # a new viewport redraws the plots at their new width: measure once they have settled
+    ok = f"(e) => {{ const f = ({_ONE_SCREEN})(e); return f.hidden === 0 && f.plotInView ? f : null; }}"
+    try:
+        return page.wait_for_function(ok, arg=explorer, timeout=30_000).json_value()
+    except Exception:  # noqa: BLE001 - report what was measured
+        found = page.evaluate(_ONE_SCREEN, explorer)
+        raise AssertionError(f"{where} at 1366 × 768: {found}") from None
