@@ -272,17 +272,16 @@ REFLOW_CSS = f"""
 """
 
 
-class CourseStyle(anywidget.AnyWidget):
-    """An invisible widget that puts :data:`REFLOW_CSS` into the page (anywidget adds its ``_css`` once per page,
-    in JupyterLab and in Voilà alike). Each course box that has no :class:`AccessibleNames` (which carries the
-    same stylesheet) holds one, so a box never depends on another box having loaded it."""
-
-    _esm = "export default { render({ el }) { el.classList.add('course-style'); } };"
-    _css = REFLOW_CSS
+class CourseStyle(widgets.HTML):
+    """A hidden ``HTML`` widget whose ``<style>`` element holds :data:`REFLOW_CSS` (a style element applies to the
+    whole page from inside a hidden box; a plain HTML widget, so no anywidget module has to initialise). Each
+    course box that has no :class:`AccessibleNames` (which carries the same stylesheet as its ``_css``) holds one,
+    so a box never depends on another box having loaded it."""
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("layout", widgets.Layout(display="none"))
-        super().__init__(**kwargs)
+        super().__init__(value=f"<style>{REFLOW_CSS}</style>", **kwargs)
+        self.add_class("course-style")
 
 
 class AccessibleNames(anywidget.AnyWidget):
