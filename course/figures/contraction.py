@@ -273,10 +273,11 @@ def explorer_force_frequency_figure(
     freqs_hz: np.ndarray, peak_force_pct: np.ndarray, freq_hz: float, force_at_freq_pct: float
 ) -> go.Figure:
     """Peak force (% of maximal tetanus) against frequency (Hz), the chosen ``freq_hz`` marked at
-    ``force_at_freq_pct``. Trace order: :data:`FF_TRACES`."""
+    ``force_at_freq_pct``. No fixed width: it fills its half of the explorer's row (all of it on a phone).
+    Trace order: :data:`FF_TRACES`."""
     fig = style.figure(
         f"Force–frequency ({FF_TRAIN_MS:.0f}-ms trains)", "stimulation frequency (Hz)",
-        "peak force (% of maximal tetanus)", height=340, width=500, showlegend=True,
+        "peak force (% of maximal tetanus)", height=340, showlegend=True,
     )
     fig.add_scatter(x=freqs_hz, y=peak_force_pct, mode="lines+markers", name="peak force",
                     line=dict(color=style.OKABE_ITO["blue"], width=2.5), marker=dict(size=6))
@@ -288,10 +289,11 @@ def explorer_force_frequency_figure(
 
 def explorer_force_pca_figure(normal_pct: np.ndarray, setting_pct: np.ndarray, pca50: float) -> go.Figure:
     """Steady-state force (% of maximum) on :data:`PCA_AXIS`: the fibre type's normal curve and the chosen
-    setting, its pCa50 marked at 50 %. Trace order: :data:`PCA_TRACES`."""
+    setting, its pCa50 marked at 50 %. No fixed width (as :func:`explorer_force_frequency_figure`).
+    Trace order: :data:`PCA_TRACES`."""
     fig = style.figure(
         "Force–pCa (steady state)", "pCa (Ca²⁺ rises to the right)", "force (% of maximum)",
-        height=340, width=500, showlegend=True,
+        height=340, showlegend=True,
     )
     fig.update_xaxes(autorange="reversed")
     fig.add_scatter(x=PCA_AXIS, y=normal_pct, mode="lines", name="normal for this fibre",

@@ -19,7 +19,8 @@ from course.widget_text import LIVE_HINT, live_text
 __all__ = [
     "Explorer", "EXPLORER_PLOT_HEIGHT",
     "unit_slider", "alt_text", "set_alt_text", "status_html", "signed", "LABEL_WIDTH", "CONTROL_WIDTH",
-    "AccessibleNames", "A11Y_SCOPE", "PlotView", "push_traces", "FriendlyRepr", "LiveBox", "live_text",
+    "AccessibleNames", "A11Y_SCOPE", "CourseStyle", "REFLOW_CSS", "REFLOW_BOXES",
+    "PlotView", "push_traces", "FriendlyRepr", "LiveBox", "live_text",
     "LIVE_HINT",
 ]
 
@@ -63,7 +64,7 @@ def unit_slider(
         tooltip=tooltip,
         continuous_update=True,
         style=_LABEL_STYLE,
-        layout=widgets.Layout(width=CONTROL_WIDTH),
+        layout=widgets.Layout(width=CONTROL_WIDTH),  # at most the box's width (REFLOW_CSS)
     )
     if integer:
         return widgets.IntSlider(**common)
@@ -242,14 +243,57 @@ export default {
 """
 
 
+#: CSS classes of the course's boxes that :data:`REFLOW_CSS` lays out (explorers, the self-check form, quizzes,
+#: predict boxes, own-words boxes, questions to explore, "Download my work")
+REFLOW_BOXES = ("course-explorer", "course-quiz", "course-predict", "course-explain", "course-tasks", "course-record")
+_IN_BOX = ":is(" + ", ".join("." + c for c in REFLOW_BOXES) + ")"
+
+#: The course's reflow stylesheet (WCAG 2.2 SC 1.4.10; measured at a 390 px phone width and at 200 % zoom in
+#: JupyterLab and Voilà by ``tests/browser/reflow.py``). ipywidgets 8 lays a control out on one line of fixed
+#: widths (a 20em label, then the slider or menu) and gives a radio option one 24 px line: in a narrow output a
+#: slider ran 270 px past its box and long quiz options were written over each other. Inside the course's boxes:
+#: a control row (label + slider, menu or text box) wraps (the control goes under its label when both do
+#: not fit) and grows to hold both lines; no row is wider than its box (its margins included);
+#: radio options and check-box descriptions wrap and their boxes grow with them (a radio button stays in front of
+#: its option's first line: ipywidgets floats it after the text); buttons never outgrow the box.
+REFLOW_CSS = f"""
+{_IN_BOX} .widget-inline-hbox {{ max-width: calc(100% - 2 * var(--jp-widgets-margin, 2px)); }}
+{_IN_BOX} :is(.widget-slider, .widget-dropdown, .widget-text) {{
+  flex-wrap: wrap; height: auto; min-height: var(--jp-widgets-inline-height, 28px);
+}}
+{_IN_BOX} .widget-radio-box label {{
+  display: flex; align-items: flex-start; height: auto; min-height: var(--jp-widgets-radio-item-height, 24px);
+  line-height: 1.35; padding: 2px 0; white-space: normal; overflow-wrap: anywhere;
+}}
+{_IN_BOX} .widget-radio-box input {{ order: -1; float: none; flex: 0 0 auto; height: 1.35em; margin-top: 0; }}
+{_IN_BOX} .widget-checkbox {{ height: auto; }}
+{_IN_BOX} .widget-checkbox .widget-label-basic {{ white-space: normal; overflow-wrap: anywhere; line-height: 1.35; }}
+{_IN_BOX} .jupyter-button {{ max-width: 100%; }}
+"""
+
+
+class CourseStyle(widgets.HTML):
+    """A hidden ``HTML`` widget whose ``<style>`` element holds :data:`REFLOW_CSS` (a style element applies to the
+    whole page from inside a hidden box; a plain HTML widget, so no anywidget module has to initialise). Each
+    course box that has no :class:`AccessibleNames` (which carries the same stylesheet as its ``_css``) holds one,
+    so a box never depends on another box having loaded it."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("layout", widgets.Layout(display="none"))
+        super().__init__(value=f"<style>{REFLOW_CSS}</style>", **kwargs)
+        self.add_class("course-style")
+
+
 class AccessibleNames(anywidget.AnyWidget):
     """An invisible widget that gives every control of its enclosing box an accessible name.
 
     Put it (once) into a box with one of the classes :data:`A11Y_SCOPE`; :class:`Explorer` does so
-    itself. See ``_A11Y_ESM`` for what it names and how.
+    itself. See ``_A11Y_ESM`` for what it names and how. It also carries :data:`REFLOW_CSS` (see
+    :class:`CourseStyle`), so every explorer and quiz lays out for a narrow screen.
     """
 
     _esm = _A11Y_ESM % {"scope": str(list(A11Y_SCOPE)).replace("'", '"')}
+    _css = REFLOW_CSS
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("layout", widgets.Layout(display="none"))

@@ -319,11 +319,16 @@ class ContractionExplorer(Explorer):
 
     def arrange(self) -> list[widgets.Widget]:
         f, t = self.figures, self.texts
+        # two plots side by side where each gets 22em, one under the other on a narrow screen; min_width 0 lets a
+        # plot's box narrow before plotly redraws the plot to the new width
+        half = {"flex": "1 1 22em", "min_width": "0"}
         row = widgets.HBox([
-            widgets.VBox([f["force_frequency"], t["force_frequency"]]),
-            widgets.VBox([f["force_pca"], t["force_pca"]]),
-        ])
-        return [*self.controls.values(), t["summary"], f["traces"], t["traces"], row]
+            widgets.VBox([f["force_frequency"], t["force_frequency"]], layout=widgets.Layout(**half)),
+            widgets.VBox([f["force_pca"], t["force_pca"]], layout=widgets.Layout(**half)),
+        ], layout=widgets.Layout(flex_flow="row wrap"))
+        # the traces right under the controls, so both fit one 1366 × 768 screen in JupyterLab too (its toolbars
+        # take ≈ 120 px); the settings summary follows the plot
+        return [*self.controls.values(), f["traces"], t["traces"], t["summary"], row]
 
     def render(self, view: ContractionView) -> None:
         curves = view.curves

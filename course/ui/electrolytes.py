@@ -9,6 +9,7 @@ from types import MappingProxyType
 import ipywidgets as widgets
 import numpy as np
 
+from course import style
 from course.electrolytes import (
     FIELD_LABELS,
     FIELDS,
@@ -186,7 +187,9 @@ class MembraneExplorer(Explorer["MembraneInputs", "MembraneView"]):
 
     def make_figures(self, view: MembraneView) -> dict:
         return {
-            "potentials": potentials_figure(view.bars_mv, _bar_labels(view.bars_mv), _BARS_NORMAL),
+            # under the controls on one 1366 × 768 screen, in JupyterLab too (its toolbars take ≈ 120 px)
+            "potentials": style.set_height(
+                potentials_figure(view.bars_mv, _bar_labels(view.bars_mv), _BARS_NORMAL), 340),
             "vrest_vs_k": vrest_vs_k_figure(
                 K_CURVE_MM, view.vrest_curve_mv, view.ek_curve_mv, view.k_mm, view.vrest_mv, view.bars_mv[0],
                 view.vrest_name,
@@ -195,7 +198,8 @@ class MembraneExplorer(Explorer["MembraneInputs", "MembraneView"]):
 
     def make_texts(self) -> dict[str, widgets.HTML]:
         return {
-            "status": widgets.HTML(layout=widgets.Layout(min_width="22em", padding="0 0 0 1em")),
+            # beside the sliders where there is room, under them on a narrow screen (the row wraps)
+            "status": widgets.HTML(layout=widgets.Layout(flex="1 1 22em", padding="0 0 0 1em")),
             "potentials": alt_text(),
             "vrest_vs_k": alt_text(),
         }
@@ -204,7 +208,7 @@ class MembraneExplorer(Explorer["MembraneInputs", "MembraneView"]):
         c = self.controls
         sliders = widgets.VBox([c["preset"], *(c[n] for n in (*FIELDS, "temp_c")), c["chloride"]])
         return [
-            widgets.HBox([sliders, self.texts["status"]]),
+            widgets.HBox([sliders, self.texts["status"]], layout=widgets.Layout(flex_flow="row wrap")),
             self.figures["potentials"], self.texts["potentials"],
             self.figures["vrest_vs_k"], self.texts["vrest_vs_k"],
         ]

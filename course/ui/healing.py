@@ -98,11 +98,12 @@ def hypothesis_checkbox() -> widgets.Checkbox:
     """The "article's hypothesis" switch shared by the healing and treatment explorers (default off)."""
     return widgets.Checkbox(
         value=False,
-        # short enough to read whole at a 390 px phone width (the note below it says the rest)
+        # the note below it says the rest; on a narrow screen the description wraps (course.ui._common.REFLOW_CSS,
+        # which also keeps the box within the explorer: an inline max-width here would undo its margin allowance)
         description="Article's hypothesis: dehydration adds spasms",
         tooltip=HYPOTHESIS_NOTE,
         indent=False,
-        layout=widgets.Layout(width=CONTROL_WIDTH, max_width="100%"),
+        layout=widgets.Layout(width=CONTROL_WIDTH),
     )
 
 

@@ -20,7 +20,7 @@ from IPython.display import display
 
 from course import record
 from course.predictions import PREDICTIONS, Observation, Prediction, topic_of
-from course.ui._common import FriendlyRepr, LiveBox
+from course.ui._common import CourseStyle, FriendlyRepr, LiveBox
 
 __all__ = ["predict", "Predict"]
 __all__ = ["predict", "Predict", "append_figure"]
@@ -54,7 +54,7 @@ class Predict(FriendlyRepr, widgets.VBox):
         self._gates: list[tuple[widgets.Box, widgets.Output]] = []
         super().__init__([
             widgets.HTML(f"<p><b>Predict first.</b> {html.escape(item.prompt)}</p>"),
-            self.answer, self.commit_button, self.result_html,
+            self.answer, self.commit_button, self.result_html, CourseStyle(),
         ], layout=widgets.Layout(border="2px solid #0072B2", padding="6px 10px", margin="6px 0"))
         self.add_class("course-predict")
 

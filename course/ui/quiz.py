@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from course import record
 from course.quizzes import Explain, Question, Task
-from course.ui._common import AccessibleNames, FriendlyRepr, LiveBox
+from course.ui._common import AccessibleNames, CourseStyle, FriendlyRepr, LiveBox
 
 __all__ = ["quiz", "Quiz", "explain", "ExplainBox", "task_list", "TaskList", "MIN_OWN_WORDS", "MIN_ATTEMPT_WORDS"]
 
@@ -133,12 +133,13 @@ class ExplainBox(FriendlyRepr, widgets.VBox):
             layout=widgets.Layout(width="100%", height="6em"),
             description="your answer", style={"description_width": "initial"},
         )
-        self.reveal_button = widgets.Button(description="Show a model answer", tooltip="Compare with a model answer")
+        self.reveal_button = widgets.Button(description="Show a model answer", tooltip="Compare with a model answer",
+                                            layout=widgets.Layout(width="auto"))  # the default 148 px cut it
         self.model_html = widgets.HTML()
         self.reveal_button.on_click(lambda _b: self.reveal())
         super().__init__([
             widgets.HTML(f"<p><b>In your own words.</b> {html.escape(item.prompt)}</p>"),
-            self.answer, self.reveal_button, self.model_html,
+            self.answer, self.reveal_button, self.model_html, CourseStyle(),
         ])
         self.add_class("course-explain")
 
@@ -201,7 +202,7 @@ class TaskList(FriendlyRepr, widgets.VBox):
             self.attempts.append(attempt)
             rows.append(widgets.VBox([widgets.HTML(f"<p><b>{i + 1}.</b> {html.escape(t.prompt)}</p>"),
                                       attempt, button, out]))
-        super().__init__(rows)
+        super().__init__([*rows, CourseStyle()])
         self.add_class("course-tasks")
 
     def reveal(self, i: int) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from course import record
-from course.ui._common import FriendlyRepr
+from course.ui._common import CourseStyle, FriendlyRepr
 
 __all__ = ["download_my_work", "WorkRecord", "data_link"]
 
@@ -48,7 +48,8 @@ class WorkRecord(FriendlyRepr, widgets.VBox):
             style={"description_width": "initial"}, layout=widgets.Layout(width="24em"),
         )
         self.save_button = widgets.Button(description="Save my name", icon="user",
-                                          tooltip="Put this name on everything you record in the course")
+                                          tooltip="Put this name on everything you record in the course",
+                                          layout=widgets.Layout(width="auto", flex="0 0 auto"))
         self.save_button.on_click(lambda _b: self.save_name())
         self.download_button = widgets.Button(
             description="Download my work", icon="download", layout=widgets.Layout(width="auto"),
@@ -62,8 +63,9 @@ class WorkRecord(FriendlyRepr, widgets.VBox):
             widgets.HTML("<p><b>My work.</b> Your predictions, first quiz answers, task attempts, own-words "
                          "answers and self-check cases are saved as you go. Give your name once; download "
                          "a report before you close the course.</p>"),
-            widgets.HBox([self.name, self.save_button]), self.status_html,
-            self.download_button, self.links_html,
+            # the button goes under the name box when both do not fit (a phone, 200 % zoom)
+            widgets.HBox([self.name, self.save_button], layout=widgets.Layout(flex_flow="row wrap")),
+            self.status_html, self.download_button, self.links_html, CourseStyle(),
         ], layout=widgets.Layout(border="2px solid #009E73", padding="6px 10px", margin="6px 0"))
         self.add_class("course-record")
 

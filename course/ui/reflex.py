@@ -399,7 +399,8 @@ class ReflexExplorer(Explorer):
             "stim_hz": unit_slider("Stimulation frequency", "Hz", 4, 40, 4, int(d.stim_hz), readout_format="d",
                                    integer=True),
             "stretch": widgets.ToggleButton(value=d.stretch, description="Stretch the muscle",
-                                            tooltip="stretch the muscle 1 s after the train ends", icon="arrows-h"),
+                                            tooltip="stretch the muscle 1 s after the train ends", icon="arrows-h",
+                                            layout=widgets.Layout(width="auto")),  # the default 148 px cut it
             "ca_mM": unit_slider("Ionized Ca²⁺", "mM", *CA_RANGE, d.ca_mM, normal=(1.1, 1.3), readout_format=".2f"),
         }
 
@@ -415,7 +416,8 @@ class ReflexExplorer(Explorer):
     def make_figures(self, view: ReflexView) -> dict[str, go.Figure]:
         pool = pool_figure(view.raster_x, view.raster_y, view.t_force, view.force_pct, view.t_emg,
                            view.emg_mv, view.envelope_mv, view.title, WINDOW_S)
-        return {"pool": style.set_height(pool, 430)}  # under the controls on one 1366 × 768 screen
+        # under the controls on one 1366 × 768 screen, in JupyterLab too (its toolbars take ≈ 120 px)
+        return {"pool": style.set_height(pool, 390)}
 
     def make_texts(self) -> dict[str, widgets.HTML]:
         return {"pool": alt_text(), "summary": widgets.HTML()}

@@ -45,6 +45,11 @@ def _unavailable(reason: str) -> None:
 RENDER_TIMES: list[tuple[str, float]] = []
 
 
+#: (notebook, {widget kind: outputs measured}, text elements measured, seconds) recorded by the JupyterLab
+#: layout checks (tests/browser/reflow.py: assert_lab_layout)
+LAYOUT_CHECKS: list[tuple[str, dict[str, int], int, float]] = []
+
+
 #: (where, {impact: number of nodes}, rule ids) recorded by tests/browser/test_axe.py
 AXE_COUNTS: list[tuple[str, dict[str, int], list[str]]] = []
 
@@ -54,7 +59,17 @@ def render_times() -> list[tuple[str, float]]:
     return RENDER_TIMES
 
 
+@pytest.fixture
+def layout_checks() -> list[tuple[str, dict[str, int], int, float]]:
+    return LAYOUT_CHECKS
+
+
 def pytest_terminal_summary(terminalreporter):
+    if LAYOUT_CHECKS:
+        terminalreporter.section("JupyterLab layout: one screen at 1366 × 768, reflow at 390 px and 200 % zoom")
+        for name, kinds, checked, seconds in LAYOUT_CHECKS:
+            widgets = ", ".join(f"{n} {k}" for k, n in kinds.items())
+            terminalreporter.write_line(f"{name:<40} {seconds:5.1f} s  {checked:4d} texts  {widgets}")
     if RENDER_TIMES:
         terminalreporter.section("browser: run all → last figure rendered")
         for what, seconds in RENDER_TIMES:

@@ -1,9 +1,13 @@
-"""Every course notebook in a real browser: run all, no errors, every explorer answers the keyboard.
+"""Every course notebook in a real browser: run all, no errors, every explorer answers the keyboard and fits.
 
 For each notebook: open it in JupyterLab (Chromium), run all cells, wait until every explorer
 figure is drawn, assert that no error output and no unrendered widget is left, then move the
 first slider of each explorer with the keyboard and assert that the plot data in the page changed.
-Prints the time from "Run All" to the last explorer figure drawn.
+Then, on the same page (no second run): each explorer's controls and a whole plot fit one 1366 × 768 screen
+inside JupyterLab's notebook view, and every course widget (explorers, predict boxes, quizzes, own-words
+boxes, questions to explore, "Download my work") reflows at a 390 px phone width and at 200 % zoom
+(``tests/browser/reflow.py``). Prints the time from "Run All" to the last explorer figure drawn, and what the
+layout checks measured and how long they took.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import pytest
 
 from course.build import notebook_paths
 from reference.browser import lab as ui
+from tests.browser.reflow import assert_lab_layout
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,7 +29,7 @@ EXPECTED_FIGURES = {"01": 2, "02": 3, "03": 3, "04": 1, "05": 4, "06": 2, "07": 
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times):
+def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times, layout_checks):
     ui.open_notebook(page, lab, name)
     start = ui.run_all(page)
     n_explorers = ui.expected_explorers(name)
@@ -45,4 +50,6 @@ def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times
             ui.move_slider_until_changed(page, e, key="ArrowRight")
         except Exception:  # noqa: BLE001 - the slider may start at its maximum: go the other way
             ui.move_slider_until_changed(page, e, key="ArrowLeft", times=6)
+    assert ui.error_texts(page) == []
+    assert_lab_layout(page, name, n_explorers, layout_checks)
     assert ui.error_texts(page) == []
