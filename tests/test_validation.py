@@ -24,10 +24,12 @@ def results() -> tuple[Result, ...]:
     return v.run_all()
 
 
+@pytest.mark.slow  # the whole suite integrates the axon for ≈ 80 s: make test, not make check
 def test_every_benchmark_passes_or_is_a_stated_limitation(results):
     assert v.problems(results) == []
 
 
+@pytest.mark.slow  # the whole suite integrates the axon for ≈ 80 s: make test, not make check
 def test_validation_md_is_current(results):
     assert not v.stale(results), "VALIDATION.md is out of date: run `python -m course validate`"
 
@@ -84,6 +86,7 @@ def test_limits_box_is_found_in_each_model_notebook():
         assert "leaves out" in v.limits_box_text(nb)
 
 
+@pytest.mark.slow  # the whole suite integrates the axon for ≈ 80 s: make test, not make check
 def test_markdown_lists_every_benchmark_and_limitation(results):
     text = v.render_markdown(results)
     for r in results:
@@ -97,6 +100,7 @@ def test_format_value():
     assert v.format_value(math.inf) == "∞" and v.format_value(math.nan) == "NaN"
 
 
+@pytest.mark.slow  # the whole suite integrates the axon for ≈ 80 s: make test, not make check
 def test_cli_check_reports_current(capsys):
     assert main(["validate", "--check"]) == 0
     out = capsys.readouterr().out
