@@ -135,14 +135,24 @@ def _latencies(page, explorer: int, presses: int) -> list[float]:
 _PARTS: list[dict[str, float]] = []
 
 
+def _notebook_name(arg: str, known: list[str]) -> str:
+    """The notebook that ``arg`` names: a whole file name, or its start ("04", "04_cramp_reflex")."""
+    matches = [name for name in known if name == arg or name.startswith(arg)]
+    if len(matches) != 1:
+        which = "no" if not matches else "more than one"
+        raise SystemExit(f"notebook {arg!r}: {which} notebook matches; one of {known}")
+    return matches[0]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    ap.add_argument("notebooks", nargs="*", help="notebook names or their start, e.g. 04 (default: all)")
     ap.add_argument("--presses", type=int, default=40, help="key presses per explorer (default 40)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    names = args.notebooks or [p.name for p in notebook_paths()]
+    known = [p.name for p in notebook_paths()]
+    names = [_notebook_name(arg, known) for arg in args.notebooks] or known
     load_before = os.getloadavg()
     rows = []
     with tempfile.TemporaryDirectory() as tmp, jupyterlab(Path(tmp)) as server, sync_playwright() as p:
