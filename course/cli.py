@@ -44,8 +44,9 @@ def _cmd_info(_args: argparse.Namespace) -> int:
 
 
 def _cmd_lab_settings(_args: argparse.Namespace) -> int:
-    """Turn off JupyterLab's news pop-up and update check for this environment (no network at run time), and
-    install the course's Voilà app template (``course-app``) where Voilà looks for templates."""
+    """Turn off JupyterLab's news pop-up and update check for this environment (no network at run time),
+    install the course's Voilà app template (``course-app``) where Voilà looks for templates, and switch on
+    kernel websockets without Nagle's delay (:mod:`course.server`)."""
     import json
 
     target = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
@@ -57,6 +58,10 @@ def _cmd_lab_settings(_args: argparse.Namespace) -> int:
     from course.voila import install_template
 
     print(f"wrote {install_template()}")
+    from course.server import install_config
+
+    for path in install_config():
+        print(f"wrote {path}")
     return 0
 
 

@@ -176,10 +176,11 @@ def test_figures_are_plot_views_whose_synced_state_is_always_the_current_figure(
 
 
 def _y(view: PlotView) -> list[float]:
-    """y of trace 0 as the browser decodes it (plotly's base64 typed arrays or a plain list)."""
+    """y of trace 0 as the browser decodes it (``{dtype, b64url}`` typed arrays, or a plain list)."""
     y = json.loads(view.figure_json)["data"][0]["y"]
     if isinstance(y, dict):
-        return np.frombuffer(base64.b64decode(y["bdata"]), dtype=np.dtype(y["dtype"])).tolist()
+        dtype = np.dtype(y["dtype"]).newbyteorder("<")
+        return np.frombuffer(base64.urlsafe_b64decode(y["b64url"]), dtype=dtype).tolist()
     return list(y)
 
 
@@ -387,3 +388,27 @@ def test_the_cartesian_bundle_is_plotlys_own_version_and_draws_every_explorer_fi
     view = PlotView(go.Figure(go.Scatter(y=[1.0])))
     with pytest.raises(ValueError, match="scatterpolar"):
         view.add_trace(go.Scatterpolar(r=[1.0]))
+
+
+def test_numeric_arrays_travel_as_typed_arrays_and_the_figure_is_not_changed():
+    """``figure_state`` writes 1-D numeric numpy arrays as ``{dtype, b64url}`` (float64 as float32, int64 as
+    int32): ≈ 5 bytes per value instead of ≈ 18 as JSON text; NaN gaps survive; ranges, lists and text do not
+    change; the live figure keeps its float64 arrays."""
+    from course.ui.plot import _typed
+
+    x = np.array([0.0, 0.1, np.nan, 1e-3, -2.5])
+    big = np.arange(5, dtype=">i8") * 1000  # big-endian int64
+    fig = go.Figure(go.Scatter(x=x, y=big, text=["a", "b", "c", "d", "e"], customdata=[1, 2, 3, 4, 5]))
+    fig.update_xaxes(range=[0.0, 1.0])
+    data = json.loads(figure_state(fig)[0])
+    tx, ty = data["data"][0]["x"], data["data"][0]["y"]
+    assert tx["dtype"] == "f4" and ty["dtype"] == "i4"
+    got_x = np.frombuffer(base64.urlsafe_b64decode(tx["b64url"]), dtype="<f4")
+    np.testing.assert_array_equal(got_x, x.astype(np.float32))  # NaN in the same place
+    np.testing.assert_array_equal(np.frombuffer(base64.urlsafe_b64decode(ty["b64url"]), dtype="<i4"), big)
+    assert data["data"][0]["text"] == ["a", "b", "c", "d", "e"] and data["data"][0]["customdata"] == [1, 2, 3, 4, 5]
+    assert data["layout"]["xaxis"]["range"] == [0.0, 1.0]
+    assert fig.data[0].x.dtype == np.float64 and fig.data[0].x[1] == 0.1  # the figure itself is unchanged
+    assert "/" not in tx["b64url"] and "+" not in tx["b64url"]  # URL-safe: nothing for JSON to escape
+    two_d = np.ones((2, 3))
+    assert _typed({"z": two_d})["z"] is two_d and _typed({"x": np.array([], float)})["x"].size == 0

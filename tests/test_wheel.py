@@ -74,6 +74,11 @@ def test_the_installed_package_imports_from_the_wheel_and_its_models_and_data_wo
         "import sys, pathlib\n"
         "t = pathlib.Path(sys.prefix, 'share', 'jupyter', 'voila', 'templates', 'course-app')\n"
         "assert (t / 'index.html.j2').is_file() and (t / 'conf.json').is_file(), sorted(t.parent.glob('*'))\n"
+        # kernel websockets without Nagle's delay: the server extension and Voilà's setting (course/server.py)
+        "import json\n"
+        "from course.server import CONFIG_FILES\n"
+        "for name, content in CONFIG_FILES.items():\n"
+        "    assert json.loads(pathlib.Path(sys.prefix, 'etc', 'jupyter', name).read_text()) == content, name\n"
     )
     r = _run([str(python), "-c", code], work)
     assert r.returncode == 0, r.stderr[-3000:]

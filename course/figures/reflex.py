@@ -11,12 +11,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from course import style
+from course.figures.png import png_data_uri
 from course.reflex import PoolTrace
 
-__all__ = ["POOL_TRACES", "pool_figure", "raster_xy", "trace_figure"]
+__all__ = ["POOL_TRACES", "pool_figure", "raster_image", "raster_xy", "trace_figure"]
 
-#: Trace order of :func:`pool_figure`.
-POOL_TRACES = ("raster", "force", "emg", "envelope")
+#: Trace order of :func:`pool_figure` (the raster is the layout's image 0, :func:`raster_image`).
+POOL_TRACES = ("force", "emg", "envelope")
 
 
 def raster_xy(spike_times_s: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -26,22 +27,54 @@ def raster_xy(spike_times_s: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.nda
     return (np.concatenate(xs) if xs else np.zeros(0)), (np.concatenate(ys) if ys else np.zeros(0))
 
 
+#: raster image: pixels per second of the time axis (one column = 1/60 s, finer than the ≥ 30 ms between two
+#: spikes of a unit in the pool) and one pixel row per unit. The browser scales it to the panel (≈ 110–250 ×
+#: 300–1,000 px), so a spike shows as a short tick at any width; finer grids vanish when scaled down on a phone.
+RASTER_PX_PER_S = 60
+RASTER_ROWS_PER_UNIT = 1
+#: the raster panel's unit axis: 0 … N_UNITS + 1
+N_UNITS = 100
+
+
+def raster_image(x_s: np.ndarray, unit: np.ndarray, window_s: float) -> str:
+    """The spike raster as a PNG (a ``data:`` URI, :func:`course.figures.png.png_data_uri`): a black pixel per
+    spike at time ``x_s`` (s, 0 … ``window_s``) and unit number ``unit`` (1 = smallest … N_UNITS),
+    on a transparent ground covering the panel's axes (x 0 … window_s, y 0 … N_UNITS + 1). One image instead
+    of one plotly marker per spike: see :mod:`course.figures.png`."""
+    if not window_s > 0:
+        raise ValueError(f"window_s must be > 0 s, got {window_s}")
+    x = np.asarray(x_s, dtype=float)
+    u = np.asarray(unit, dtype=float)
+    if x.shape != u.shape:
+        raise ValueError(f"x_s and unit must have the same shape, got {x.shape} and {u.shape}")
+    width = max(1, int(round(window_s * RASTER_PX_PER_S)))
+    height = (N_UNITS + 1) * RASTER_ROWS_PER_UNIT
+    mask = np.zeros((height, width), dtype=bool)
+    keep = (x >= 0) & (x <= window_s) & (u >= 1) & (u <= N_UNITS)
+    col = np.minimum((x[keep] / window_s * width).astype(int), width - 1)
+    row = np.minimum(((N_UNITS + 1 - u[keep]) * RASTER_ROWS_PER_UNIT).astype(int), height - 1)
+    mask[row, col] = True
+    return png_data_uri(mask)
+
+
 def pool_figure(raster_x: np.ndarray, raster_y: np.ndarray, t_force: np.ndarray, force_pct: np.ndarray,
                 t_emg: np.ndarray, emg_mv: np.ndarray, envelope_mv: np.ndarray, title: str,
                 window_s: float) -> go.Figure:
-    """Three panels on one time axis (s): spike raster (units by size), force (% of maximal), surface EMG (mV)
-    with its rectified-and-smoothed envelope. Trace order: :data:`POOL_TRACES`."""
+    """Three panels on one time axis (s): spike raster (units by size, 1 = smallest: a tick per spike, drawn as
+    the layout's image 0, :func:`raster_image`), force (% of maximal), surface EMG (mV) with its
+    rectified-and-smoothed envelope. Trace order: :data:`POOL_TRACES`."""
     fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.06, row_heights=[0.45, 0.25, 0.30])
     c = style.OKABE_ITO
-    fig.add_trace(go.Scatter(x=raster_x, y=raster_y, mode="markers", name="spikes (unit 1 = smallest)",
-                               marker=dict(size=3, color=c["black"])), row=1, col=1)
     fig.add_trace(go.Scatter(x=t_force, y=force_pct, mode="lines", name="force (% of max)",
                              line=dict(color=c["blue"], width=2.5)), row=2, col=1)
     fig.add_trace(go.Scatter(x=t_emg, y=emg_mv, mode="lines", name="surface EMG (mV)",
                              line=dict(color="#999999", width=1)), row=3, col=1)
     fig.add_trace(go.Scatter(x=t_emg, y=envelope_mv, mode="lines", name="rectified, smoothed EMG (mV)",
                              line=dict(color=c["vermillion"], width=2.5)), row=3, col=1)
-    fig.update_yaxes(title_text="unit (by size)", range=[0, 101], row=1, col=1)
+    fig.update_yaxes(title_text="unit (by size)", range=[0, N_UNITS + 1], row=1, col=1)
+    fig.update_xaxes(range=[0, window_s], row=1, col=1)
+    fig.add_layout_image(source=raster_image(raster_x, raster_y, window_s), xref="x", yref="y", x=0,
+                         y=N_UNITS + 1, sizex=window_s, sizey=N_UNITS + 1, sizing="stretch", layer="above")
     fig.update_yaxes(title_text="force (% max)", row=2, col=1)
     fig.update_yaxes(title_text="EMG (mV)", row=3, col=1)
     fig.update_xaxes(title_text="time (s)", range=[0, window_s], row=3, col=1)

@@ -22,6 +22,7 @@ change, or once per :meth:`PlotView.hold` block (``Explorer.refresh`` holds ever
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ from typing import Any
 
 import anywidget
 import ipywidgets as widgets
+import numpy as np
 import plotly.graph_objects as go
 import traitlets
 from plotly.io.json import to_json_plotly
@@ -55,6 +57,22 @@ _PLOT_ESM = _PROMISE_JS + r"""
 // No `responsive`: plotly's own resizing (Plots.resize) drops the figure's fixed height and autosizes it to the
 // container, which has no height of its own; the ResizeObserver below redraws at the new width instead.
 const CONFIG = { displaylogo: false };
+// Numeric arrays arrive as {dtype, b64url} (figure_state in Python: little-endian bytes, URL-safe base64) and
+// are decoded here into typed arrays, which plotly.js draws as they are.
+const ARRAYS = { f4: Float32Array, i1: Int8Array, u1: Uint8Array, i2: Int16Array,
+  u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
+const decode = (v) => {
+  if (Array.isArray(v)) return v.map(decode);
+  if (v === null || typeof v !== "object") return v;
+  if (typeof v.b64url === "string" && ARRAYS[v.dtype]) {
+    const bin = atob(v.b64url.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new ARRAYS[v.dtype](bytes.buffer);
+  }
+  for (const k of Object.keys(v)) v[k] = decode(v[k]);
+  return v;
+};
 export default {
   async render({ model, el }) {
     el.classList.add("course-plot");
@@ -64,9 +82,11 @@ export default {
     const Plotly = await __courseLibrary().promise;
     let template = JSON.parse(model.get("template_json") || "{}");
     // Drawing: a plot in view is drawn as soon as its new state arrives (no wait for the next animation frame),
-    // so the frame after a slider move shows it; a plot out of view (scrolled away, or below the fold) is drawn
-    // one frame later, so it does not hold up the visible one. A state that arrives while a draw is running is
-    // drawn when that draw ends: a burst of moves draws the latest state, never a queue of old ones.
+    // so the frame after a slider move shows it. A plot out of view (scrolled away, or below the fold) is drawn
+    // when the page is next idle (requestIdleCallback, at most 1 s later) or as soon as it scrolls into view,
+    // whichever comes first: drawing it earlier held up the plots in view, whose states were still waiting in
+    // the websocket queue (notebook 05: 30-40 ms per hidden plot). A state that arrives while a draw is running
+    // is drawn when that draw ends: a burst of moves draws the latest state, never a queue of old ones.
     // benchmarks/bench_browser.py sets globalThis.__courseTiming = [] to record where a move's time goes.
     const mark = (what) => { const t = globalThis.__courseTiming; if (t) t.push([what, performance.now()]); };
     let visible = false, drawing = false, stale = false, deferred = null, gone = false;
@@ -81,21 +101,24 @@ export default {
           const fig = JSON.parse(model.get("figure_json"));
           fig.layout.template = template;
           if (fig.layout.width === undefined && el.clientWidth > 0) fig.layout.width = el.clientWidth;
-          await Plotly.react(div, fig.data, fig.layout, CONFIG);
+          await Plotly.react(div, decode(fig.data), fig.layout, CONFIG);
           mark("drawn");
         } while (stale);
       } finally { drawing = false; }
     };
+    const idle = globalThis.requestIdleCallback
+      ? [(f) => requestIdleCallback(f, { timeout: 1000 }), cancelIdleCallback]
+      : [(f) => setTimeout(f, 50), clearTimeout];
+    const cancelDeferred = () => { if (deferred !== null) { idle[1](deferred); deferred = null; } };
     const schedule = () => {
       mark("change");
-      if (visible) { draw(); return; }
-      if (deferred === null) {
-        deferred = requestAnimationFrame(() => setTimeout(() => { deferred = null; draw(); }, 0));
-      }
+      if (visible) { cancelDeferred(); draw(); return; }
+      if (deferred === null) deferred = idle[0](() => { deferred = null; draw(); });
     };
     const onTemplate = () => { template = JSON.parse(model.get("template_json") || "{}"); schedule(); };
     const seen = new IntersectionObserver((entries) => {
       visible = entries[entries.length - 1].isIntersecting;
+      if (visible && deferred !== null) { cancelDeferred(); draw(); }
     });
     seen.observe(el);
     await draw();
@@ -111,7 +134,7 @@ export default {
       gone = true;
       model.off("change:figure_json", schedule);
       model.off("change:template_json", onTemplate);
-      if (deferred !== null) cancelAnimationFrame(deferred);
+      cancelDeferred();
       seen.disconnect();
       resize.disconnect();
       Plotly.purge(div);
@@ -206,18 +229,49 @@ def plotly_library() -> PlotlyLibrary:
     return _LIBRARY[0]
 
 
+#: numpy dtype → the typed-array code of the page's decoder (plotly.js's names)
+_DTYPES = {"float32": "f4", "int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4",
+           "uint32": "u4"}
+
+
+def _typed(value: Any) -> Any:
+    """``value`` with every 1-D numeric numpy array in it (traces' ``x``, ``y``, ``marker.color`` …) written as
+    ``{"dtype": "f4", "b64url": …}``: the array's bytes in URL-safe base64 (plotly's JSON encoder escapes every
+    "/" of standard base64 as six characters), float64 as float32 and 64-bit integers as 32-bit. The page
+    decodes it into a typed array (``decode`` in the module's JavaScript). New dicts and lists; ``value`` is not
+    changed.
+
+    A float as JSON text takes ≈ 18 bytes, as base64 float32 5.3: notebook 04's figure message shrank from
+    182 KB to ≈ 60 KB per move. float32 keeps 7 significant digits, finer than any plot's pixels.
+    """
+    if isinstance(value, dict):
+        return {k: (v if k == "range" else _typed(v)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_typed(v) for v in value]
+    if isinstance(value, np.ndarray) and value.ndim == 1 and value.size and value.dtype.kind in "fiu":
+        if value.dtype.kind == "f":
+            value = value.astype(np.float32)
+        elif value.dtype.itemsize == 8:
+            value = value.astype(np.int32 if value.dtype.kind == "i" else np.uint32)
+        code = _DTYPES.get(str(value.dtype.newbyteorder("=")))
+        if code is not None and (value.dtype.kind != "i" or value.dtype.itemsize < 8):
+            data = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("<"))
+            return {"dtype": code, "b64url": base64.urlsafe_b64encode(data.tobytes()).decode("ascii")}
+    return value
+
+
 def figure_state(fig: go.Figure) -> tuple[str, str]:
     """``(figure JSON without its template, template JSON)`` of ``fig`` for the browser.
 
-    plotly's JSON encoder writes numpy arrays as lists (``to_json_plotly``, which does not change the figure;
-    ``to_json`` would pop the traces' ``uid`` from the live figure). The trace and layout dicts are read from
-    the figure directly (``_data``, ``_layout``: ``to_plotly_json`` deep-copies them first, 1–3 ms per figure
-    and move); this is the one place that does, and ``tests/test_infrastructure.py`` fails if a plotly
-    upgrade renames them.
+    Numeric arrays travel as typed arrays (:func:`_typed`); plotly's JSON encoder writes the rest
+    (``to_json_plotly``, which does not change the figure; ``to_json`` would pop the traces' ``uid`` from the
+    live figure). The trace and layout dicts are read from the figure directly (``_data``, ``_layout``:
+    ``to_plotly_json`` deep-copies them first, 1–3 ms per figure and move); this is the one place that does,
+    and ``tests/test_infrastructure.py`` fails if a plotly upgrade renames them.
     """
     layout = dict(fig._layout)  # noqa: SLF001 - see the docstring
     template = layout.pop("template", None)
-    figure = to_json_plotly({"data": fig._data, "layout": layout})  # noqa: SLF001
+    figure = to_json_plotly({"data": _typed(fig._data), "layout": layout})  # noqa: SLF001
     return figure, (to_json_plotly(template) if template is not None else "{}")
 
 

@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 
 from course import reflex as rx
 from course import style
-from course.figures.reflex import POOL_TRACES, pool_figure
+from course.figures.reflex import POOL_TRACES, pool_figure, raster_image
 from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, unit_slider
 
 __all__ = [
@@ -427,9 +427,11 @@ class ReflexExplorer(Explorer):
 
     def render(self, view: ReflexView) -> None:
         push_traces(
-            self.figures["pool"], POOL_TRACES, relayout={"title.text": view.title},
-            x={"raster": view.raster_x, "force": view.t_force, "emg": view.t_emg, "envelope": view.t_envelope},
-            y={"raster": view.raster_y, "force": view.force_pct, "emg": view.emg_mv, "envelope": view.envelope_mv},
+            self.figures["pool"], POOL_TRACES,
+            relayout={"title.text": view.title,
+                      "images[0].source": raster_image(view.raster_x, view.raster_y, WINDOW_S)},
+            x={"force": view.t_force, "emg": view.t_emg, "envelope": view.t_envelope},
+            y={"force": view.force_pct, "emg": view.emg_mv, "envelope": view.envelope_mv},
         )
         set_alt_text(self.texts["pool"], view.words)
         self.texts["summary"].value = view.summary_html

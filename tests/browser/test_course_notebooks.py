@@ -53,3 +53,11 @@ def test_notebook_runs_and_every_explorer_responds(page, lab, name, render_times
     assert ui.error_texts(page) == []
     assert_lab_layout(page, name, n_explorers, layout_checks)
     assert ui.error_texts(page) == []
+
+
+def test_the_server_sends_kernel_messages_without_nagle_delay(lab):
+    """The course's server extension (``course/server.py``) is loaded by a real JupyterLab and has put its
+    ``TCP_NODELAY`` kernel websocket class in place (the extension logs which class it leaves or sets)."""
+    log = lab.log.read_text(encoding="utf-8", errors="replace")
+    assert "course.server | extension was successfully loaded" in log, log[-3000:]
+    assert "course.server: kernel websockets send without Nagle's delay (TCP_NODELAY)" in log, log[-3000:]
