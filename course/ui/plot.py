@@ -78,6 +78,9 @@ export default {
     el.classList.add("course-plot");
     const div = document.createElement("div");
     div.style.width = "100%";
+    // plotly.js measures its own elements while it draws (getBoundingClientRect), and each measurement makes the
+    // browser lay out what changed; contained, that is this plot, not the whole JupyterLab page around it
+    div.style.contain = "layout paint style";
     el.appendChild(div);
     const Plotly = await __courseLibrary().promise;
     let template = JSON.parse(model.get("template_json") || "{}");
