@@ -109,14 +109,14 @@ export default {
         } while (stale);
       } finally { drawing = false; }
     };
-    const idle = globalThis.requestIdleCallback
-      ? [(f) => requestIdleCallback(f, { timeout: 1000 }), cancelIdleCallback]
-      : [(f) => setTimeout(f, 50), clearTimeout];
-    const cancelDeferred = () => { if (deferred !== null) { idle[1](deferred); deferred = null; } };
+    const hasIdle = typeof globalThis.requestIdleCallback === "function";
+    const later = (f) => (hasIdle ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 50));
+    const cancelLater = (id) => (hasIdle ? cancelIdleCallback(id) : clearTimeout(id));
+    const cancelDeferred = () => { if (deferred !== null) { cancelLater(deferred); deferred = null; } };
     const schedule = () => {
       mark("change");
       if (visible) { cancelDeferred(); draw(); return; }
-      if (deferred === null) deferred = idle[0](() => { deferred = null; draw(); });
+      if (deferred === null) deferred = later(() => { deferred = null; draw(); });
     };
     const onTemplate = () => { template = JSON.parse(model.get("template_json") || "{}"); schedule(); };
     const seen = new IntersectionObserver((entries) => {
