@@ -24,7 +24,9 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
@@ -35,10 +37,10 @@ __all__ = ["NoDelayKernelConnection", "CONFIG_FILES", "install_config"]
 CLASS_NAME = "course.server.NoDelayKernelConnection"
 
 #: the configuration files (path under ``<prefix>/etc/jupyter`` → content)
-CONFIG_FILES: dict[str, dict[str, Any]] = {
+CONFIG_FILES: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     "jupyter_server_config.d/spasm-or-signal.json": {"ServerApp": {"jpserver_extensions": {"course.server": True}}},
     "voila.json": {"Voila": {"kernel_websocket_connection_class": CLASS_NAME}},
-}
+})
 
 
 class NoDelayKernelConnection(ZMQChannelsWebsocketConnection):
@@ -94,9 +96,9 @@ def install_config(prefix: Path | None = None) -> list[Path]:
     return written
 
 
-def _merge(into: dict[str, Any], values: dict[str, Any]) -> None:
+def _merge(into: dict[str, Any], values: Mapping[str, Any]) -> None:
     for key, value in values.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict):
             _merge(into[key], value)
         else:
             into[key] = value

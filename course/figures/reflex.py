@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from course import style
 from course.figures.png import png_data_uri
-from course.reflex import PoolTrace
+from course.reflex import N_UNITS, PoolTrace
 
 __all__ = ["POOL_TRACES", "pool_figure", "raster_image", "raster_xy", "trace_figure"]
 
@@ -32,8 +32,6 @@ def raster_xy(spike_times_s: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.nda
 #: 300–1,000 px), so a spike shows as a short tick at any width; finer grids vanish when scaled down on a phone.
 RASTER_PX_PER_S = 60
 RASTER_ROWS_PER_UNIT = 1
-#: the raster panel's unit axis: 0 … N_UNITS + 1
-N_UNITS = 100
 
 
 def raster_image(x_s: np.ndarray, unit: np.ndarray, window_s: float) -> str:

@@ -9,8 +9,14 @@ bundle, sent again for every figure: opening notebook 02 sent 16 MB, the course 
   plotly.js; see :func:`_plotly_js`); its small ES module runs it as a script and
   publishes the library on a page-wide promise (``globalThis.__coursePlotly``);
 * :class:`PlotView` — a small anywidget per figure (≈ 2 KB of JavaScript) that waits for that promise and
-  draws its figure with ``Plotly.react``. Its synced state is the figure as plotly JSON, with the layout
-  template sent once in a separate trait, so a slider move sends the changed figure without its 7 KB template.
+  draws its figure with ``Plotly.react``. A plot in view is drawn as soon as its new state arrives; a plot out
+  of view (scrolled away, below the fold) when the page is next idle (``requestIdleCallback``, at most 1 s
+  later) or as soon as it scrolls into view: drawn earlier, hidden plots held up the visible one, whose state
+  was still waiting in the websocket queue (notebook 05: 30–40 ms per hidden plot). Each plot's box has CSS
+  containment, so plotly.js's size reads while drawing lay out the plot, not the whole JupyterLab page. Its
+  synced state is the figure as plotly JSON (numeric arrays as typed arrays, :func:`figure_state`), with the
+  layout template sent once in a separate trait, so a slider move sends the changed figure without its 7 KB
+  template.
 
 On the Python side a :class:`PlotView` keeps a ``go.Figure`` (``.figure``) and offers the part of the
 ``FigureWidget`` API the course and its tests use: ``data``, ``layout``, ``plotly_update`` (what
@@ -54,11 +60,9 @@ const __courseLibrary = () => {
 """
 
 _PLOT_ESM = _PROMISE_JS + r"""
-// No `responsive`: plotly's own resizing (Plots.resize) drops the figure's fixed height and autosizes it to the
-// container, which has no height of its own; the ResizeObserver below redraws at the new width instead.
+// No `responsive` (Plots.resize drops the fixed height): the ResizeObserver below redraws at the new width.
 const CONFIG = { displaylogo: false };
-// Numeric arrays arrive as {dtype, b64url} (figure_state in Python: little-endian bytes, URL-safe base64) and
-// are decoded here into typed arrays, which plotly.js draws as they are.
+// {dtype, b64url} arrays (figure_state) → typed arrays
 const ARRAYS = { f4: Float32Array, i1: Int8Array, u1: Uint8Array, i2: Int16Array,
   u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
 const decode = (v) => {
@@ -78,18 +82,13 @@ export default {
     el.classList.add("course-plot");
     const div = document.createElement("div");
     div.style.width = "100%";
-    // plotly.js measures its own elements while it draws (getBoundingClientRect), and each measurement makes the
-    // browser lay out what changed; contained, that is this plot, not the whole JupyterLab page around it
+    // contained: plotly.js's size reads while drawing lay out this plot, not the whole page
     div.style.contain = "layout paint style";
     el.appendChild(div);
     const Plotly = await __courseLibrary().promise;
     let template = JSON.parse(model.get("template_json") || "{}");
-    // Drawing: a plot in view is drawn as soon as its new state arrives (no wait for the next animation frame),
-    // so the frame after a slider move shows it. A plot out of view (scrolled away, or below the fold) is drawn
-    // when the page is next idle (requestIdleCallback, at most 1 s later) or as soon as it scrolls into view,
-    // whichever comes first: drawing it earlier held up the plots in view, whose states were still waiting in
-    // the websocket queue (notebook 05: 30-40 ms per hidden plot). A state that arrives while a draw is running
-    // is drawn when that draw ends: a burst of moves draws the latest state, never a queue of old ones.
+    // A plot in view is drawn as soon as its state arrives; one out of view when the page is idle or it
+    // scrolls into view (see the module docstring). A state arriving mid-draw is drawn when that draw ends.
     // benchmarks/bench_browser.py sets globalThis.__courseTiming = [] to record where a move's time goes.
     const mark = (what) => { const t = globalThis.__courseTiming; if (t) t.push([what, performance.now()]); };
     let visible = false, drawing = false, stale = false, deferred = null, gone = false;
