@@ -18,6 +18,13 @@ What it does, for each class size N (a fresh hub each time, everything on 127.0.
 5. Reports spawn, kernel start and run-all times, move RTT p50/p95/p99/max, memory per student (PSS and RSS
    of its server and kernel, psutil, sampled every 2 s), CPU per phase (hub, proxy, servers, kernels) and
    the machine's load average and busy cores outside the hub's processes ("other").
+6. Records how every kernel talks to its server (``kernels``: the transport in its connection file, its ipc
+   socket prefix, the Unix socket paths it has bound and the TCP ports it listens on), read after run-all.
+
+Kernels use the hub's shipped transport, ipc (Unix sockets; ``--kernel-transport tcp`` for Jupyter's loopback
+ports). A kernel that dies at start is an error for that student (``kernels_lost``); ``--kernel-retries 1`` lets
+a student open a new session once instead, as a student would restart the kernel, and still reports it
+(``kernel_retries``, and the exit status is 1).
 
 Every wait has a timeout; the hub, its proxy, the user servers and kernels are stopped at the end, also on an
 error, Ctrl-C or SIGTERM (by the process ids recorded while running).
@@ -106,13 +113,16 @@ class Hub:
     """A JupyterHub started from deploy/jupyterhub_config.py in ``workdir``; a context manager that stops it."""
 
     def __init__(self, *, jupyterhub: Path, proxy: Path, user_env: Path, workdir: Path, spawn_timeout: int = 180,
-                 nice: int = 0, start_timeout: float = 90.0) -> None:
+                 nice: int = 0, start_timeout: float = 90.0, kernel_transport: str = "ipc") -> None:
         for what, p in (("jupyterhub", jupyterhub), ("configurable-http-proxy", proxy),
                         ("user environment's jupyterhub-singleuser", user_env / "bin" / "jupyterhub-singleuser")):
             if not Path(p).exists():
                 raise FileNotFoundError(f"{what} not found: {p}")
         self.jupyterhub, self.proxy, self.user_env, self.workdir = jupyterhub, proxy, user_env, workdir
         self.spawn_timeout, self.nice, self.start_timeout = spawn_timeout, nice, start_timeout
+        if kernel_transport not in ("ipc", "tcp"):
+            raise ValueError(f"kernel_transport must be 'ipc' or 'tcp', got {kernel_transport!r}")
+        self.kernel_transport = kernel_transport
         self.port = _free_port()
         self.token = secrets.token_hex(32)
         self.homes = workdir / "homes"
@@ -131,6 +141,7 @@ class Hub:
                    COURSE_HUB_HUB_PORT=str(_free_port()), COURSE_HUB_PROXY_API_PORT=str(_free_port()),
                    COURSE_HUB_PROXY=str(self.proxy), COURSE_HUB_SPAWN_TIMEOUT=str(self.spawn_timeout),
                    COURSE_HUB_HOMES=str(self.homes), COURSE_HUB_DUMMY_AUTH="1", COURSE_HUB_SERVICE_TOKEN=self.token,
+                   COURSE_HUB_KERNEL_TRANSPORT=self.kernel_transport,
                    PATH=os.pathsep.join([str(Path(self.proxy).parent), str(Path(self.jupyterhub).parent),
                                          env.get("PATH", "/usr/bin:/bin")]))
         cmd = [str(self.jupyterhub), "-f", str(CONFIG)]
@@ -274,6 +285,29 @@ def memory_sample(hub: Hub) -> dict[str, Any]:
             "mem_available_gib": psutil.virtual_memory().available / 2**30}
 
 
+def kernel_sockets(hub: Hub) -> list[dict[str, Any]]:
+    """How each kernel below the hub talks to its server: its connection file's transport and address (``ip``:
+    for ipc the socket path prefix, the sockets being ``<ip>-1`` … ``<ip>-5``), the paths of the Unix sockets the
+    kernel process has bound (``unix_paths``), the TCP ports it listens on (``tcp_listen``), and its student."""
+    hub_pid = hub.proc.pid if hub.proc else -1
+    out = []
+    for p in hub.processes():
+        try:
+            group, who = _group(p, hub_pid)
+            if group != "kernel":
+                continue
+            cmd = p.cmdline()
+            conn = json.loads(Path(cmd[cmd.index("-f") + 1]).read_text())
+            unix = sorted({c.laddr for c in p.net_connections(kind="unix") if c.laddr})
+            tcp = sorted(c.laddr.port for c in p.net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN)
+        except (psutil.NoSuchProcess, psutil.AccessDenied, ValueError, IndexError, OSError):
+            continue
+        ports = [conn[k] for k in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")]
+        out.append({"student": who, "transport": conn["transport"], "ip": conn["ip"], "ports": ports,
+                    "unix_paths": unix, "tcp_listen": tcp})
+    return sorted(out, key=lambda k: str(k["student"]))
+
+
 # --- one kernel over its websocket -------------------------------------------------------------------------------
 @dataclass
 class Pending:
@@ -304,9 +338,9 @@ class Kernel:
         while True:
             raw = await self.ws.read_message()
             if raw is None:
-                for p in self.pending.values():
-                    p.errors.append("websocket closed")
-                    p.event.set()
+                for waiting in self.pending.values():
+                    waiting.errors.append("websocket closed")
+                    waiting.event.set()
                 return
             if isinstance(raw, str):  # the v1 protocol is binary; ignore anything else
                 continue
@@ -376,8 +410,10 @@ class Student:
     no_update: list[str] = field(default_factory=list)  # the first few of them, for the report
     kb_per_move: list[float] = field(default_factory=list)
     error: str | None = None
-    # kernels that died at start and were replaced (on one host all kernels share the loopback's ports, and
-    # a ZMQ "Address already in use" at start kills one now and then; jupyter_client retries the same port)
+    # kernels that did not answer at start (with TCP kernels on one host, a port taken by another student's
+    # kernel: ZMQ "Address already in use", and jupyter_client's restarter retries the same ports) ...
+    kernels_lost: list[str] = field(default_factory=list)
+    # ... and those of them replaced by a new session (only with --kernel-retries; never silently)
     kernel_retries: list[str] = field(default_factory=list)
     kernel: Kernel | None = field(default=None, repr=False)
     controls: dict[str, dict] = field(default_factory=dict, repr=False)
@@ -387,13 +423,17 @@ class Class:
     """N students on one hub; :meth:`run` drives them through spawn, run-all and moves."""
 
     def __init__(self, hub: Hub, n: int, *, duration: float, rate: float, mode: str, cell_timeout: float,
-                 seed: int, cells: list[str]) -> None:
+                 seed: int, cells: list[str], kernel_retries: int = 0) -> None:
         if n < 1:
             raise ValueError(f"users must be >= 1, got {n}")
         if mode not in ("comm", "exec"):
             raise ValueError(f"mode must be 'comm' or 'exec', got {mode!r}")
         if not 0 < rate <= 20:
             raise ValueError(f"rate must be in (0, 20] moves/s, got {rate}")
+        if not 0 <= kernel_retries <= 3:
+            raise ValueError(f"kernel_retries must be in 0…3, got {kernel_retries}")
+        self.kernel_retries = kernel_retries
+        self.kernels: list[dict[str, Any]] = []
         self.hub, self.n, self.duration, self.rate, self.mode = hub, n, duration, rate, mode
         self.cell_timeout, self.cells = cell_timeout, cells
         self.rng = random.Random(seed)
@@ -454,14 +494,15 @@ class Class:
     # -- phase 2: open notebook 02 (session + kernel websocket), run its code cells
     async def run_all(self, s: Student) -> None:
         t0 = time.monotonic()
-        for attempt in (1, 2):  # a kernel lost at start is replaced once, as a student would restart it
+        for attempt in range(self.kernel_retries + 1):
             try:
                 s.kernel = k = await self._open(s)
                 break
             except (HubError, httpclient.HTTPClientError, websocket.WebSocketClosedError, TimeoutError) as e:
-                if attempt == 2:
-                    raise
-                s.kernel_retries.append(f"{type(e).__name__}: {e}")
+                s.kernels_lost.append(f"{type(e).__name__}: {e}")
+                if attempt == self.kernel_retries:
+                    raise HubError(f"kernel lost at start ({len(s.kernels_lost)} of {attempt + 1}): {e}") from None
+                s.kernel_retries.append(s.kernels_lost[-1])  # as a student would: a new session
         s.kernel_start_s = time.monotonic() - t0
         await self._run_cells(s, k)
 
@@ -602,6 +643,7 @@ class Class:
         await asyncio.gather(*(self.enrol(s) for s in self.students))
         await self._phase("spawn", self.spawn, self.hub.spawn_timeout + 60)
         await self._phase("run_all", self.run_all, self.cell_timeout * 2 + 120)
+        self.kernels = await asyncio.get_running_loop().run_in_executor(None, kernel_sockets, self.hub)
         self.memory_mark = len(self.memory)
         start = time.monotonic() + 1.0
         rngs = {s.name: random.Random(self.rng.random()) for s in self.students}
@@ -631,7 +673,10 @@ class Class:
             "notebooks_ran": sum(1 for s in self.students if s.run_all_s == s.run_all_s and not s.cell_errors
                                  and s.cells_run == len(self.cells)),
             "students_ok": len(ok), "errors": [s.error for s in self.students if s.error],
+            "kernel_transport": self.hub.kernel_transport,
+            "kernels_lost": {s.name: s.kernels_lost for s in self.students if s.kernels_lost},
             "kernel_retries": {s.name: s.kernel_retries for s in self.students if s.kernel_retries},
+            "kernels": self.kernels,
             "cell_errors": {s.name: s.cell_errors for s in self.students if s.cell_errors},
             "spawn_s": {"p50": percentile(spawn, 50), "max": max(spawn, default=float("nan"))},
             "kernel_start_s": {"p50": percentile(kstart, 50), "max": max(kstart, default=float("nan"))},
@@ -671,14 +716,16 @@ def _run_coroutine(coro: Any) -> Any:
 
 def run_class(n: int, *, jupyterhub: Path, proxy: Path, user_env: Path, duration: float = 60.0, rate: float = 2.0,
               mode: str = "comm", spawn_timeout: int = 180, cell_timeout: float = 300.0, nice: int = 0,
-              seed: int = 1, keep: Path | None = None, total_timeout: float | None = None) -> dict[str, Any]:
+              seed: int = 1, keep: Path | None = None, total_timeout: float | None = None,
+              kernel_transport: str = "ipc", kernel_retries: int = 0) -> dict[str, Any]:
     """One class of ``n`` students on a fresh hub; the summary (see :meth:`Class.summary`). Stops everything."""
-    with tempfile.TemporaryDirectory(prefix="course-hub-") as tmp:
+    # a short folder: the homes (and so the kernels' ipc sockets, deploy/jupyterhub_config.py) live in it
+    with tempfile.TemporaryDirectory(prefix="hub-") as tmp:
         workdir = Path(tmp)
         hub = Hub(jupyterhub=jupyterhub, proxy=proxy, user_env=user_env, workdir=workdir,
-                  spawn_timeout=spawn_timeout, nice=nice)
+                  spawn_timeout=spawn_timeout, nice=nice, kernel_transport=kernel_transport)
         cls = Class(hub, n, duration=duration, rate=rate, mode=mode, cell_timeout=cell_timeout, seed=seed,
-                    cells=code_cells())
+                    cells=code_cells(), kernel_retries=kernel_retries)
         try:
             with hub:
                 _run_coroutine(cls.run(total_timeout or spawn_timeout + 2 * cell_timeout + duration + 600))
@@ -742,6 +789,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cell-timeout", type=float, default=300.0)
     ap.add_argument("--nice", type=int, default=10, help="run the hub and everything below it at this niceness")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--kernel-transport", choices=("ipc", "tcp"), default="ipc",
+                    help="how kernels talk to their server (COURSE_HUB_KERNEL_TRANSPORT; the hub ships ipc)")
+    ap.add_argument("--kernel-retries", type=int, default=0, choices=range(4), metavar="{0..3}",
+                    help="new sessions a student may open after a kernel lost at start (reported, exit status 1)")
     ap.add_argument("--out", type=Path, help="write all results as JSON here")
     ap.add_argument("--keep-logs", type=Path, help="copy each run's hub log into this folder")
     a = ap.parse_args(argv)
@@ -757,20 +808,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_term)
     results = []
     print(f"# {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {psutil.cpu_count()} cores, "
-          f"{psutil.virtual_memory().total / 2**30:.0f} GiB, load {os.getloadavg()}, mode {a.mode}", flush=True)
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB, load {os.getloadavg()}, mode {a.mode}, "
+          f"kernels over {a.kernel_transport}", flush=True)
     for n in a.users:
         r = run_class(n, jupyterhub=a.hub_env / "bin" / "jupyterhub", proxy=proxy, user_env=a.user_env or a.hub_env,
                       duration=a.duration, rate=a.rate, mode=a.mode, spawn_timeout=a.spawn_timeout,
-                      cell_timeout=a.cell_timeout, nice=a.nice, seed=a.seed, keep=a.keep_logs)
+                      cell_timeout=a.cell_timeout, nice=a.nice, seed=a.seed, keep=a.keep_logs,
+                      kernel_transport=a.kernel_transport, kernel_retries=a.kernel_retries)
         results.append(r)
         print(HEADER if n == a.users[0] else "", _row(r), sep="\n" if n == a.users[0] else "", flush=True)
+        transports = sorted({k["transport"] for k in r["kernels"]})
+        print(f"N = {n}: kernels lost at start {sum(map(len, r['kernels_lost'].values()))}, replaced "
+              f"{sum(map(len, r['kernel_retries'].values()))}; {len(r['kernels'])} kernels over {transports}",
+              file=sys.stderr, flush=True)
         if r["errors"] or r["cell_errors"]:
             print("errors:", r["errors"], r["cell_errors"], r["hub_log_tail"][-1500:], file=sys.stderr, flush=True)
         if a.out:
             a.out.write_text(json.dumps({"machine": {"cores": psutil.cpu_count(), "mem_gib":
                                                      psutil.virtual_memory().total / 2**30}, "runs": results},
                                         indent=1, default=str))
-    return 0 if all(not r["errors"] and not r["cell_errors"] for r in results) else 1
+    return 0 if all(not r["errors"] and not r["cell_errors"] and not r["kernels_lost"] for r in results) else 1
 
 
 if __name__ == "__main__":

@@ -24,6 +24,12 @@ database and cookie secret. Every setting a site is likely to change is read fro
     students are not isolated from each other.
 ``COURSE_HUB_DUMMY_AUTH=1``  [unset]
     Any user name and any password log in (DummyAuthenticator). Tests and benchmarks only, never a class.
+``COURSE_HUB_KERNEL_TRANSPORT``  [ipc]
+    How each server talks to its kernels. ``ipc``: ZMQ over Unix domain sockets in the student's Jupyter
+    runtime folder (no TCP port, so kernels of different students cannot collide). ``tcp``: Jupyter's
+    default, five loopback ports per kernel picked before the kernel binds them; on one machine two students'
+    kernels sometimes pick the same port and one dies at start (deploy/README.md, "Kernels talk over Unix
+    sockets").
 ``COURSE_HUB_SERVICE_TOKEN``  [unset]
     Registers a service ``course-bench`` with this API token and the right to create users and start,
     stop and reach their servers (benchmarks/bench_class.py and tests/test_hub_smoke.py use it).
@@ -35,6 +41,7 @@ accounts), or ``c.JupyterHub.authenticator_class`` below the "site settings" lin
 
 import importlib.util
 import os
+import pwd
 import shutil
 import sys
 
@@ -62,6 +69,54 @@ c.Spawner.environment = {"PATH": os.pathsep.join([os.path.join(USER_ENV, "bin"),
 # where the nbgitpuller link of deploy/README.md clones the course (~/course)
 c.Spawner.default_url = "/lab/tree/course/notebooks/00_welcome.ipynb"
 
+# ---- kernels talk to their server over Unix sockets, not loopback TCP ports ----------------------------
+# With TCP (Jupyter's default) a server picks five free loopback ports for a new kernel, closes them and passes
+# the numbers to the kernel, which binds them a second or more later. All students' servers share the
+# machine's loopback, so two of them can hand out the same port in that gap: the later kernel dies with ZMQ's
+# "Address already in use", and the restarter tries the same ports again (3 of ~180 kernel starts in
+# benchmarks/RESULTS.md, "Class on a hub"). With ipc each kernel binds five Unix sockets named after its own
+# kernel id in the student's private runtime folder: nothing is shared, nothing can collide
+# (benchmarks/stress_kernel_start.py). The option is given on the server's command line only, so it does not
+# reach `jupyter nbconvert --execute` in a student's terminal (without a server, jupyter_client's ipc sockets
+# would be the relative path "kernel-ipc", resolved against two different working folders).
+KERNEL_TRANSPORT = env("COURSE_HUB_KERNEL_TRANSPORT", "ipc")
+if KERNEL_TRANSPORT not in ("ipc", "tcp"):
+    raise ValueError(f"COURSE_HUB_KERNEL_TRANSPORT must be 'ipc' or 'tcp', got {KERNEL_TRANSPORT!r}")
+SOCKET_PATH_MAX = 107  # bytes in a Unix socket path (sun_path is 108 with the final NUL; libzmq refuses longer)
+# what jupyter_client appends to the runtime folder for a kernel's five sockets: "/kernel-<36-char id>-ipc-<n>",
+# n = 1…5 (a new kernel id has no old socket files, so n never reaches 10)
+IPC_SOCKET_SUFFIX = len("/kernel-") + 36 + len("-ipc-1")
+RUNTIME_DIR_MAX = SOCKET_PATH_MAX - IPC_SOCKET_SUFFIX  # 57 bytes
+
+
+def kernel_runtime_dir(spawner) -> str:
+    """``JUPYTER_RUNTIME_DIR`` for a student's server: absolute, in the home, short enough for the sockets.
+
+    The kernels' connection files and sockets go to the server's runtime folder (the server creates it with
+    mode 0700). Jupyter's default, ``~/.local/share/jupyter/runtime``, fits a home path of up to 28 bytes
+    (``/home/`` + 22 characters); a longer home gets ``~/.jupyter/runtime``, which fits up to 40 bytes (every
+    ``/home/<name>``: Linux user names have at most 32 characters). Set explicitly, it is always absolute: a
+    relative runtime folder would put the server and the kernel (which starts in the notebook's folder) on
+    different socket paths.
+    """
+    home = getattr(spawner, "home_dir", "") or pwd.getpwnam(spawner.user.name).pw_dir
+    if not os.path.isabs(home):
+        raise ValueError(f"{spawner.user.name}'s home must be an absolute path, got {home!r}")
+    candidates = [os.path.join(home, ".local", "share", "jupyter", "runtime"),
+                  os.path.join(home, ".jupyter", "runtime")]
+    for folder in candidates:
+        if len(os.fsencode(folder)) <= RUNTIME_DIR_MAX:
+            return folder
+    raise ValueError(
+        f"{spawner.user.name}'s home {home!r} is too long for the kernels' Unix sockets: "
+        f"{candidates[-1]!r} is {len(os.fsencode(candidates[-1]))} bytes, at most {RUNTIME_DIR_MAX} fit "
+        f"({SOCKET_PATH_MAX}-byte socket path). Use shorter home paths or COURSE_HUB_KERNEL_TRANSPORT=tcp.")
+
+
+server_args = [f"--KernelManager.transport={KERNEL_TRANSPORT}"]
+if KERNEL_TRANSPORT == "ipc":
+    c.Spawner.environment["JUPYTER_RUNTIME_DIR"] = kernel_runtime_dir
+
 # ---- a whole class logging in at once --------------------------------------------------------------
 # 30 students logging in together on 2 cores took up to ~55 s per server start; with JupyterHub's default
 # http_timeout of 30 s none of them started (benchmarks/RESULTS.md). Keep both at 120 s or more.
@@ -85,9 +140,10 @@ if homes:  # tests and benchmarks: everyone is the hub's user, homes under one f
     c.JupyterHub.spawner_class = "simple"  # jupyterhub.spawner.SimpleLocalProcessSpawner
     c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(os.path.abspath(homes), "{username}")
     if os.geteuid() == 0:  # a throwaway container running everything as root
-        c.Spawner.args = ["--ServerApp.allow_root=True"]
+        server_args.append("--ServerApp.allow_root=True")
 else:  # a class: one Unix account per student
     c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
+c.Spawner.args = server_args
 
 if env("COURSE_HUB_DUMMY_AUTH") == "1":
     c.JupyterHub.authenticator_class = "dummy"
