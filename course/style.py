@@ -30,6 +30,14 @@ __all__ = [
     "PHASE_COLORS",
     "TEMPLATE_NAME",
     "Y_HEADROOM",
+    "TITLE_CHARS",
+    "AXIS_TITLE_CHARS",
+    "LEGEND_CHARS",
+    "MARGIN",
+    "wrap",
+    "legend",
+    "title",
+    "set_height",
     "figure",
     "normal_band",
     "DISPLAY_SIGNIFICANT_DIGITS",
@@ -86,83 +94,127 @@ Y_HEADROOM = 1.08
 
 TEMPLATE_NAME = "course"
 
+# --- A layout that holds at every width (COURSE_SPEC V3.6 "Plots", WCAG 1.4.10) ----------------------------------
+# A figure is drawn as wide as its output: ≈ 274–360 px on a 390 px phone, ≈ 300–650 px at 200 % zoom, up to
+# ≈ 1,370 px on a desktop, at the height its builder chose. plotly.js wraps no text by itself, so every line is
+# kept short enough for the narrowest of these plots, and everything outside the plot area makes room for itself
+# instead of sitting at a fixed distance from it: the title reserves its own height above the plot, the axes'
+# tick labels and titles push the margins (automargin), and the legend reserves its own height below the x-axis
+# title (``legend()``).
+
+#: Characters per line of a figure title (16 px, ≈ 7 px a character): ≤ 240 px, inside the narrowest plot measured
+#: (274 px: JupyterLab's output area on a 390 px phone).
+TITLE_CHARS = 34
+#: Characters per line of an x-axis title (13 px, ≈ 6.5 px a character): ≤ 185 px, the plot area of a 274 px figure.
+AXIS_TITLE_CHARS = 28
+#: Characters per line of a legend entry (12 px, ≈ 6 px a character, after its 40 px symbol): ≤ 260 px.
+LEGEND_CHARS = 36
+#: Base margins (px); each side grows by what its title, tick labels and legend need.
+MARGIN = MappingProxyType({"l": 60, "r": 20, "t": 12, "b": 10})
+
 _template = go.layout.Template(pio.templates["plotly_white"])
 _template.layout.update(
     colorway=COLORWAY,
     font=dict(family="Open Sans, Arial, sans-serif", size=13, color="#222222"),
     title=dict(font=dict(size=16), x=0.0, xanchor="left"),
-    margin=dict(l=60, r=20, t=50, b=50),
+    margin=dict(MARGIN),
     legend=dict(bgcolor="rgba(255,255,255,0.8)"),
     hoverlabel=dict(font_size=12),
 )
-_template.layout.xaxis.update(showline=True, linecolor="#444444", ticks="outside", zeroline=False)
-_template.layout.yaxis.update(showline=True, linecolor="#444444", ticks="outside", zeroline=False)
+_template.layout.xaxis.update(showline=True, linecolor="#444444", ticks="outside", zeroline=False, automargin=True)
+_template.layout.yaxis.update(showline=True, linecolor="#444444", ticks="outside", zeroline=False, automargin=True)
 pio.templates[TEMPLATE_NAME] = _template
 
 
-#: px between the bottom of the plot area and the top of a legend below it: room for the x tick labels and the
-#: x-axis title (≈ 50 px at font size 13), so a legend never covers the axis title (COURSE_SPEC V3.6 "Plots")
-LEGEND_GAP_PX = 62
-#: px a one-row horizontal legend takes below the plot, besides the gap (plotly pushes the bottom margin for it)
-_LEGEND_ROW_PX = 30
-_MARGIN_TOP_PX = 50
+def _greedy(words: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
-def legend_below_y(height: int) -> float:
-    """Paper ``y`` of a horizontal legend anchored at its top ``LEGEND_GAP_PX`` below a plot of figure
-    ``height`` px (the plot area shrinks by the legend's own margin, so the gap is computed on what is left)."""
-    plot_px = height - _MARGIN_TOP_PX - LEGEND_GAP_PX - _LEGEND_ROW_PX
-    if plot_px <= 40:
-        raise ValueError(f"height={height!r} px is too small for a legend below the plot; allowed: > "
-                         f"{_MARGIN_TOP_PX + LEGEND_GAP_PX + _LEGEND_ROW_PX + 40} px")
-    return -round(LEGEND_GAP_PX / plot_px, 3)
+def wrap(text: str, width: int) -> str:
+    """``text`` in lines of at most ``width`` characters, broken at spaces and joined by plotly's ``<br>``.
+
+    The lines are balanced (as few lines as the greedy break gives, each as short as that allows), a word longer
+    than ``width`` stays whole on its own line, and a ``<br>`` already in ``text`` is kept. ``width`` ≥ 8
+    characters.
+    """
+    if not isinstance(width, int) or width < 8:
+        raise ValueError(f"width={width!r} is out of range; allowed: an integer ≥ 8 (characters)")
+    out = []
+    for part in text.split("<br>"):
+        words = part.split()
+        lines = _greedy(words, width)
+        for w in range(-(-len(part) // max(len(lines), 1)), width):  # the narrowest width giving as few lines
+            if len(narrower := _greedy(words, w)) <= len(lines):
+                lines = narrower
+                break
+        out.append("<br>".join(lines))
+    return "<br>".join(out)
 
 
-def _legend_below(orientation: str | None, y: float | None) -> bool:
-    """Whether a legend is the horizontal kind placed below the plot (``orientation="h"``, ``y < 0``)."""
-    return orientation == "h" and (y or 0) < 0
+def legend(**overrides: Any) -> dict:
+    """The course legend: horizontal, at the very bottom of the figure, under the x-axis title.
+
+    Its position is in container coordinates (``yref="container"``, ``y=0``), so plotly reserves its height
+    below the plot area and lays the axes out in the rest: on a narrow screen its entries wrap into more rows and
+    the plot gets shorter, but the legend never covers the data, a tick label or an axis title (a legend placed in
+    plot coordinates, ``y < 0``, stays a fixed fraction of the plot below it and ran into the x-axis title once its
+    entries took two rows). ``overrides`` change single settings (e.g. ``traceorder``).
+    """
+    return {"orientation": "h", "xref": "container", "x": 0.0, "xanchor": "left", "yref": "container", "y": 0.0,
+            "yanchor": "bottom", "font": {"size": 12}, "traceorder": "normal", **overrides}
 
 
-def _place_legend(layout: dict) -> dict:
-    """A horizontal legend below the plot (a builder's ``legend=dict(orientation="h", y<0)``) moves below the
-    x-axis title: anchored at its top, ``LEGEND_GAP_PX`` under the plot area."""
-    legend = layout.get("legend")
-    if isinstance(legend, dict) and _legend_below(legend.get("orientation"), legend.get("y")):
-        layout["legend"] = {**legend, "y": legend_below_y(int(layout["height"])), "yanchor": "top",
-                            "x": legend.get("x", 0.0), "xanchor": legend.get("xanchor", "left")}
-    return layout
+def title(text: str) -> dict:
+    """A figure title wrapped to :data:`TITLE_CHARS` a line, at the top left, standing on the plot area (``y=1``
+    in plot coordinates, anchored at its bottom) and pushing the top margin by its own height (``automargin``),
+    so a title of two or three lines never runs into the plot. (Anchored at its top in container coordinates,
+    plotly.js 4.1 drew all but the last line of a wrapped title above the figure.)"""
+    return {"text": wrap(text, TITLE_CHARS), "automargin": True, "yref": "paper", "y": 1.0, "yanchor": "bottom",
+            "xref": "container", "x": 0.0, "xanchor": "left", "pad": {"b": 8, "l": 2}, "font": {"size": 16}}
 
 
 def set_height(fig: go.Figure, height: int) -> go.Figure:
-    """Change a course figure's height, keeping a legend below the plot clear of the x-axis title."""
-    layout: dict = {"height": height}
-    if _legend_below(fig.layout.legend.orientation, fig.layout.legend.y):
-        layout["legend"] = {"y": legend_below_y(height), "yanchor": "top"}
-    return fig.update_layout(**layout)
+    """Change a course figure's height (px); the title, axes and legend keep making room for themselves."""
+    return fig.update_layout(height=height)
 
 
-def _layout(title: str, xaxis_title: str, yaxis_title: str, height: int, **layout: Any) -> dict:
+def _layout(title_text: str, xaxis_title: str, yaxis_title: str, height: int, **layout: Any) -> dict:
+    # an axis without a title gets no title at all: an empty one still takes its room in the margin (automargin),
+    # ≈ 40 px of a phone-wide plot
     base = dict(
         template=TEMPLATE_NAME,
-        title=dict(text=title),
-        xaxis=dict(title=dict(text=xaxis_title)),
-        yaxis=dict(title=dict(text=yaxis_title)),
+        title=title(title_text),
+        xaxis=dict(title=dict(text=wrap(xaxis_title, AXIS_TITLE_CHARS))) if xaxis_title else {},
+        yaxis=dict(title=dict(text=yaxis_title)) if yaxis_title else {},
         height=height,
+        legend=legend(**layout.pop("legend", {})),
     )
     base.update(layout)
-    return _place_legend(base)
+    return base
 
 
 def figure(
     title: str = "", xaxis_title: str = "", yaxis_title: str = "", height: int = 380, **layout: Any
 ) -> go.Figure:
-    """Return a static ``go.Figure`` in the course style (stored as JSON by nbval, deterministic)."""
+    """Return a static ``go.Figure`` in the course style (stored as JSON by nbval, deterministic).
+
+    ``title`` is wrapped to :data:`TITLE_CHARS` and ``xaxis_title`` to :data:`AXIS_TITLE_CHARS` characters a
+    line; a ``legend`` given in ``layout`` changes single settings of :func:`legend`.
+    """
     return go.Figure(layout=_layout(title, xaxis_title, yaxis_title, height, **layout))
 
 
 def normal_band(fig: go.Figure, lo: float, hi: float, axis: str = "x", label: str = "normal range") -> None:
-    """Shade the normal (clinical reference) range ``[lo, hi]`` on a figure's x or y axis."""
+    """Shade the normal (clinical reference) range ``[lo, hi]`` on a figure's x or y axis, ``label`` at its top
+    left (in lines of at most 12 characters: a narrow band leaves little room beside it)."""
     kwargs = dict(fillcolor=NORMAL_BAND, line_width=0, layer="below")
+    label = wrap(label, 12)
     if axis == "x":
         fig.add_vrect(x0=lo, x1=hi, annotation_text=label, annotation_position="top left", **kwargs)
     elif axis == "y":

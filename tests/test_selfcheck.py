@@ -951,10 +951,13 @@ def test_criteria_figures():
     grid = criteria_grid(results)
     assert [t.name for t in grid.data] == [s[1] for s in DIRECTION_STYLE.values()]
     assert sum(len(t.x) for t in grid.data) == len(results) * len(CRITERIA)
-    assert [a.text.split()[0] for a in grid.layout.annotations] == [r.icon for r in results.values()]
+    # each case's column is labelled with its name and urgency tier (icon and words)
+    labels = list(grid.layout.xaxis.ticktext)
+    assert [label.split(" (")[0] for label in labels] == list(results)
+    assert [label.split(" (")[1].split()[0] for label in labels] == [r.icon for r in results.values()]
     words = criteria_grid_text(results)
     assert all(f"{name}: " in words and f"urgency: {r.tier_label.lower()}" in words for name, r in results.items())
-    assert not any(code in words + "".join(a.text for a in grid.layout.annotations) for code in CODES)
+    assert not any(code in words + "".join(labels) for code in CODES)
 
 
 def test_acute_phase_has_one_home():

@@ -144,7 +144,7 @@ def test_figure_builders_draw_the_view():
         view.y_max,
     )
     assert [tr.name for tr in rate.data] == [
-        "without treatment", "with the chosen treatments", "baseline (no cause)", "treatments start", "heat starts",
+        "without treatment", "with treatment", "baseline", "treatments start", "heat starts",
     ]
     assert len(rate.data) == len(RATE_TRACES)
     np.testing.assert_array_equal(rate.data[RATE_TRACES.index("with")].y, view.rate_with)

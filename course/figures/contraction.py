@@ -82,15 +82,15 @@ def _thin(trace: ContractionTrace, step_ms: float = 1.0) -> tuple[np.ndarray, np
 
 def _two_panel(title: str, height: int = 500) -> go.Figure:
     """Ca²⁺ (top, µM) and force (bottom, % of maximal tetanus) sharing one time axis (ms)."""
-    fig = style.figure(title, "time (ms)", "force (% of maximal tetanus)", height=height, showlegend=True)
+    # each axis title in two short lines: a panel is half the plot high (≈ 110 px at 400 px), and a longer title
+    # ran past its panel into the other one's
+    fig = style.figure(title, "time (ms)", "force (% of<br>max. tetanus)", height=height, showlegend=True)
     fig.update_layout(
         yaxis=dict(domain=[0.0, 0.46], rangemode="tozero"),
         yaxis2=dict(
-            domain=[0.54, 1.0], anchor="x", title=dict(text="free Ca²⁺ (µM)"), rangemode="tozero",
+            domain=[0.54, 1.0], anchor="x", title=dict(text="free Ca²⁺<br>(µM)"), rangemode="tozero",
             showline=True, linecolor="#444444", ticks="outside", zeroline=False,
         ),
-        legend=dict(orientation="h", yanchor="top", y=-0.16, x=0.0),
-        margin=dict(t=50, b=110),
     )
     return fig
 
@@ -193,7 +193,7 @@ def force_frequency_figure() -> tuple[go.Figure, str]:
     """Peak force (%) of 500-ms trains against frequency (Hz), fast and slow, half-maximal frequency marked."""
     fig = style.figure(
         f"Force–frequency curve ({FF_TRAIN_MS:.0f}-ms trains)", "stimulation frequency (Hz)",
-        "peak force (% of maximal tetanus)", height=380, showlegend=True,
+        "peak force<br>(% of max. tetanus)", height=380, showlegend=True,
     )
     words = []
     for k, name in enumerate(FIBRE_PARAMS):
@@ -277,13 +277,13 @@ def explorer_force_frequency_figure(
     Trace order: :data:`FF_TRACES`."""
     fig = style.figure(
         f"Force–frequency ({FF_TRAIN_MS:.0f}-ms trains)", "stimulation frequency (Hz)",
-        "peak force (% of maximal tetanus)", height=340, showlegend=True,
+        "peak force<br>(% of max. tetanus)", height=340, showlegend=True,
     )
     fig.add_scatter(x=freqs_hz, y=peak_force_pct, mode="lines+markers", name="peak force",
                     line=dict(color=style.OKABE_ITO["blue"], width=2.5), marker=dict(size=6))
     fig.add_scatter(x=np.array([freq_hz]), y=np.array([force_at_freq_pct]), mode="markers", name="your frequency",
                     marker=dict(symbol="diamond", size=13, color=style.OKABE_ITO["vermillion"]))
-    fig.update_layout(yaxis=dict(range=[0, 105]), legend=dict(x=0.6, y=0.1))
+    fig.update_layout(yaxis=dict(range=[0, 105]))
     return fig
 
 
@@ -302,5 +302,4 @@ def explorer_force_pca_figure(normal_pct: np.ndarray, setting_pct: np.ndarray, p
                     line=dict(color=style.OKABE_ITO["bluish_green"], width=2.5))
     fig.add_scatter(x=np.array([pca50]), y=np.array([50.0]), mode="markers", name="pCa50",
                     marker=dict(symbol="diamond", size=13, color=style.OKABE_ITO["vermillion"]))
-    fig.update_layout(legend=dict(x=0.02, y=0.98))
     return fig

@@ -25,8 +25,8 @@ def potentials_figure(bars_mv: np.ndarray, labels: list[str], normal_mv: np.ndar
     """Bars: E_K, E_Na, E_Cl, E_Ca and V_rest (mV) with their labels; diamonds: the values at normal ECF, 37 °C."""
     fig = style.figure(
         "Equilibrium potential of each ion and the resting potential", "",
-        "potential (mV, inside − outside)", height=380, showlegend=True, yaxis_range=[-150.0, 150.0],
-        legend=dict(orientation="h", y=-0.12),
+        "potential (mV,<br>inside − outside)", height=380, showlegend=True, yaxis_range=[-150.0, 150.0],
+        xaxis_dtick=1,  # every bar labelled
     )
     fig.add_hline(y=0.0, line_width=1, line_color=style.OKABE_ITO["black"])
     fig.add_bar(
@@ -75,18 +75,22 @@ def preset_figure() -> tuple[go.Figure, str]:
     keys = list(PRESETS)
     names = [PRESET_LABELS[k].split(" (")[0] for k in keys]
     v = [resting_potential(PRESETS[k]) for k in keys]
+    # one bar per preset, read across: the presets' names stay horizontal beside their bars at any width
+    # (upright names under vertical bars took most of a phone-wide figure's height)
     fig = style.figure(
-        "Resting potential for each preset (steady-state chloride, 37 °C)", "", "V_rest (mV)", height=360,
-        yaxis_range=[-105, -70],
+        "Resting potential for each preset (steady-state chloride, 37 °C)", "V_rest (mV)", "", height=400,
+        xaxis_range=[-105, -70], showlegend=True,
     )
+    labels = [style.wrap(n, 18) for n in names]
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], dtick=1)
     fig.add_bar(
-        x=names, y=v, marker_color=style.ION_COLORS["Vrest"], text=[f"{x:.1f}" for x in v],
-        textposition="outside", name="V_rest",
+        y=labels, x=v, orientation="h", marker_color=style.ION_COLORS["Vrest"],
+        text=[f"{x:.1f}" for x in v], textposition="auto", name="V_rest of the preset",
     )
-    fig.add_hline(
-        y=v[0], line_dash="dash", line_color=style.OKABE_ITO["blue"], annotation_text="normal",
-        annotation_position="bottom right",
-    )
+    # the normal value is a line across the bars, named in the legend (a label on the line ran into the bars' own)
+    normal_line = dict(dash="dash", color=style.OKABE_ITO["blue"])
+    fig.add_vline(x=v[0], line=normal_line, layer="below")
+    fig.add_scatter(x=[None], y=[None], mode="lines", line=normal_line, name=f"normal ({v[0]:.1f} mV)")
     words = (
         "In words: the resting potential is "
         + "; ".join(f"{n.lower()} {x:.1f} mV" for n, x in zip(names, v, strict=True))

@@ -40,7 +40,7 @@ def voltage_figure(t_ms: np.ndarray, v_mv: np.ndarray, duration_ms: float) -> go
     )
     fig.add_hline(
         y=SPIKE_THRESHOLD_MV, line_dash="dot", line_color=style.OKABE_ITO["black"], line_width=1,
-        annotation_text="0 mV: a full action potential crosses this line", annotation_position="top right",
+        annotation_text="0 mV: a full action<br>potential crosses this line", annotation_position="top right",
     )
     fig.add_scatter(
         x=t_ms, y=v_mv, mode="lines", name="membrane voltage", line=dict(color=style.OKABE_ITO["blue"], width=1.5),
@@ -70,7 +70,6 @@ def rate_figure(
         "firing rate (Hz)", height=330, showlegend=True,
         yaxis_range=[-3.0, rate_axis_top(normal_hz, rates_hz)],
         xaxis_range=[ca_grid_mm[0] - 0.02, ca_grid_mm[-1] + 0.02],
-        legend=dict(orientation="h", y=-0.2),
     )
     style.normal_band(fig, *NORMAL_RANGES["ca"], axis="x", label="normal ionized Ca²⁺")
     fig.add_scatter(

@@ -103,7 +103,7 @@ def _phase_lines(fig: go.Figure, t: np.ndarray, weights: Sequence[np.ndarray]) -
 def phase_weights_figure(t: np.ndarray, weights: Sequence[np.ndarray]) -> go.Figure:
     """Weight (0–1, peak = 1) of each repair phase against ``t`` (days since injury). Traces: :data:`PHASE_TRACES`."""
     fig = style.figure(
-        "Repair phases after the strain (weights, peak = 1)", "days since injury", "phase weight",
+        "Repair phases (weight, peak = 1)", "days since injury", "phase weight",
         height=300, showlegend=True, yaxis_range=[0.0, style.Y_HEADROOM],
     )
     _phase_lines(fig, t, weights)
@@ -127,7 +127,7 @@ def rate_figure(
     0 … ``y_max`` spasms/day. Traces in the order :data:`RATE_TRACES`."""
     fig = style.figure(
         "Expected spasms per day (a model, not data)", "days since injury / onset", "spasms per day",
-        height=340, showlegend=True, legend=dict(orientation="h", y=-0.2),
+        height=340, showlegend=True,
         xaxis_range=list(span), yaxis_range=[0.0, y_max],
     )
     for name, x in zip(hm.PHASES, bands_x, strict=True):
@@ -147,7 +147,7 @@ def rate_figure(
         textfont=dict(size=13, color="#444444"), hoverinfo="skip",
     )
     fig.add_scatter(
-        x=t, y=evidence, mode="lines", name="A, evidence (deficit alone: no effect)",
+        x=t, y=evidence, mode="lines", name="A, evidence: deficit has no effect",
         line=dict(color=style.OKABE_ITO["black"], dash="longdash", width=2), visible=show_evidence,
     )
     return fig
@@ -161,7 +161,7 @@ def diary_figure(
     ``span`` = (first, last day). Traces in the order :data:`DIARY_TRACES`."""
     fig = style.figure(
         "Simulated spasm diary (one virtual patient each)", "day", "intensity (0–10)", height=300,
-        showlegend=True, yaxis_range=[-0.3, 10.3], xaxis_range=list(span), legend=dict(orientation="h", y=-0.25),
+        showlegend=True, yaxis_range=[-0.3, 10.3], xaxis_range=list(span),
     )
     markers = (
         dict(color=A_COLOUR, symbol="circle", size=7, opacity=0.8),
@@ -180,7 +180,7 @@ def weekly_figure(
     fig = style.figure(
         "Spasms per week: expected (bars) and in the diary (markers)", "week", "spasms per week", height=320,
         xaxis_dtick=1,  # whole weeks: no "week 1.5" tick
-        showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.25),
+        showlegend=True, barmode="group",
     )
     fig.add_bar(x=x[0], y=y[0], name=names[0], marker=dict(color=A_COLOUR))
     fig.add_bar(x=x[1], y=y[1], name=names[1], marker=dict(color=B_COLOUR, pattern=dict(shape="/", fgcolor="#ffffff")))
@@ -202,10 +202,11 @@ def phase_figure(severity: str = "moderate", days: int = DEFAULT_DAYS) -> tuple[
     w = hm.phase_weights(t, severity)
     s = hm.sensitivity(t, severity)
     fig = style.figure(
-        f"Three overlapping repair phases ({severity} strain) and the article's hypothesised spasm-proneness",
-        "days since injury", "phase weight (peak = 1)", height=380, showlegend=True,
-        legend=dict(orientation="h", y=-0.22), yaxis_range=[0.0, style.Y_HEADROOM],
-        yaxis2=dict(title=dict(text="sensitivity (× uninjured)"), overlaying="y", side="right", showgrid=False),
+        f"Repair phases ({severity} strain) and the article's hypothesised spasm-proneness",
+        "days since injury", "phase weight<br>(peak = 1)", height=380, showlegend=True,
+        yaxis_range=[0.0, style.Y_HEADROOM],
+        yaxis2=dict(title=dict(text="sensitivity (× uninjured)"), overlaying="y", side="right", showgrid=False,
+                    automargin=True),
     )
     _phase_lines(fig, t, tuple(w.values()))
     fig.add_scatter(
@@ -232,7 +233,6 @@ def scenarios_figure(
         "Expected spasms per day in the six scenarios (a model, not data)"
         + (" — with the article's dehydration hypothesis" if dehydration_hypothesis else ""),
         "days since injury / onset", "spasms per day", height=420, showlegend=True,
-        legend=dict(orientation="h", y=-0.2),
     )
     fig.add_scatter(
         x=t[[0, -1]], y=np.full(2, hm.BASELINE_PER_DAY), mode="lines", name="baseline (no cause)",
@@ -263,15 +263,15 @@ def dehydration_claim_figure(
     fig = style.figure(
         f"A {deficit_pct:g} % fluid deficit: the article's claim beside the evidence (model)",
         "days since the deficit began", "spasms per day", height=340, showlegend=True,
-        legend=dict(orientation="h", y=-0.25), yaxis_range=[0.0, 1.15 * float(claim.max())],
+        yaxis_range=[0.0, 1.15 * float(claim.max())],
     )
     fig.add_scatter(
-        x=t, y=claim, mode="lines", name=f"article's hypothesis (1 + {hm.DEHYDRATION_GAIN_PER_PCT:g} per % deficit)",
-        line=dict(color=B_COLOUR, dash="dash", width=3),
+        x=t, y=claim, mode="lines", line=dict(color=B_COLOUR, dash="dash", width=3),
+        name=f"article's hypothesis<br>(1 + {hm.DEHYDRATION_GAIN_PER_PCT:g} per % deficit)",
     )
     fig.add_scatter(
-        x=t, y=evidence, mode="lines", name="evidence: deficit alone, no change (Miller 2010; Lau 2019)",
-        line=dict(color=A_COLOUR, width=3),
+        x=t, y=evidence, mode="lines", line=dict(color=A_COLOUR, width=3),
+        name="evidence: deficit alone, no change<br>(Miller 2010; Lau 2019)",
     )
     ratio = float(claim[0] / evidence[0])
     text = (

@@ -69,14 +69,19 @@ def pool_figure(raster_x: np.ndarray, raster_y: np.ndarray, t_force: np.ndarray,
                              line=dict(color="#999999", width=1)), row=3, col=1)
     fig.add_trace(go.Scatter(x=t_emg, y=envelope_mv, mode="lines", name="rectified, smoothed EMG (mV)",
                              line=dict(color=c["vermillion"], width=2.5)), row=3, col=1)
-    fig.update_yaxes(title_text="unit (by size)", range=[0, N_UNITS + 1], row=1, col=1)
+    # a panel is 50–100 px high in the explorer: each axis title in two short lines and at most a few ticks, so
+    # that titles and tick labels stay within their own panel
+    fig.update_yaxes(title_text="unit<br>(by size)", range=[0, N_UNITS + 1], nticks=5, row=1, col=1)
     fig.update_xaxes(range=[0, window_s], row=1, col=1)
     fig.add_layout_image(source=raster_image(raster_x, raster_y, window_s), xref="x", yref="y", x=0,
                          y=N_UNITS + 1, sizex=window_s, sizey=N_UNITS + 1, sizing="stretch", layer="above")
-    fig.update_yaxes(title_text="force (% max)", row=2, col=1)
-    fig.update_yaxes(title_text="EMG (mV)", row=3, col=1)
+    fig.update_yaxes(title_text="force<br>(% max)", nticks=3, row=2, col=1)
+    fig.update_yaxes(title_text="EMG<br>(mV)", nticks=3, row=3, col=1)
     fig.update_xaxes(title_text="time (s)", range=[0, window_s], row=3, col=1)
-    fig.update_layout(title=title, height=620, template="simple_white", legend=dict(orientation="h", y=-0.12))
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(title=style.title(title), height=620, template="simple_white", legend=style.legend(),
+                      margin=dict(style.MARGIN))
     return fig
 
 

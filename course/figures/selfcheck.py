@@ -83,18 +83,22 @@ def criteria_points(assessment: Assessment | None) -> CriteriaPoints:
 
 
 def criteria_figure(points: CriteriaPoints) -> go.Figure:
-    """Which way each criterion points for one case: criteria down the y axis, direction along x."""
-    fig = style.figure(
-        "Which way each criterion points", "← toward a problem · no clear lean · toward a recovering strain →",
-        "", height=420, showlegend=False, margin=dict(l=170, r=30, t=50, b=50),
-    )
+    """Which way each criterion points for one case: criteria down the y axis, direction along x.
+
+    The direction is read from the marker's column (its tick label names it), shape and colour; the words of each
+    marker (``text``) show on hover only: written beside the markers they ran past a phone-wide plot's edge.
+    """
+    fig = style.figure("Which way each criterion points", "", "", height=420, showlegend=False,
+                       margin=dict(style.MARGIN, r=10))
     fig.update_xaxes(
         range=[-1.8, 1.8], tickvals=[DIRECTION_STYLE[d][3] for d in _AXIS_TICKS], ticktext=list(_AXIS_TICKS.values()),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(CRITERIA[::-1]), type="category")
+    # every criterion labelled (dtick=1: plotly labels only every other one when the rows are under ≈ 40 px)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(CRITERIA[::-1]), type="category", dtick=1,
+                     tickfont_size=12)
     fig.add_scatter(
-        x=points.x, y=points.y, text=points.text, hovertext=points.hovertext, mode="markers+text",
-        textposition="middle right", hoverinfo="text", cliponaxis=False, name=CRITERIA_TRACES[0],
+        x=points.x, y=points.y, text=points.text, hovertext=points.hovertext, mode="markers",
+        hoverinfo="text", cliponaxis=False, name=CRITERIA_TRACES[0],
         marker=dict(size=16, color=points.colour, symbol=points.symbol, line=dict(width=1, color=_BLACK)),
     )
     return fig
@@ -113,27 +117,26 @@ def criteria_words(assessment: Assessment) -> str:
 
 
 def criteria_grid(assessments: Mapping[str, Assessment], title: str = "Which way each criterion points") -> go.Figure:
-    """A static grid: one row per case, one column per criterion, a symbol per direction.
+    """A static grid: one column per case, one row per criterion, a symbol per direction.
 
     Direction is carried by the marker shape (▶ recovering strain, ● no clear lean, ◀ problem) as well
-    as its colour. The urgency tier is written at the end of each row.
+    as its colour. Each column's label names the case and its urgency tier. Cases run across and the 13
+    criteria down, so a phone-wide plot still has room for every column (the columns' labels turn upright).
     """
     names = list(assessments)
-    fig = style.figure(title, "", "", height=220 + 55 * len(names), showlegend=True,
-                       margin=dict(l=200, r=260, t=60, b=160))
+    labels = [f"{n} ({TIER_ICONS[assessments[n].urgency]} {_SHORT_TIER[assessments[n].urgency]})" for n in names]
+    # 12 px labels and a narrow right margin: in a 274 px figure the criteria's names leave ≈ 20 px a column
+    fig = style.figure(title, "", "", height=680, showlegend=True, margin=dict(style.MARGIN, r=10))
     for direction, (_icon, word, colour, _x, symbol) in DIRECTION_STYLE.items():
-        pairs = [(r.criterion, n) for n in names for r in assessments[n].reasons if r.direction == direction]
+        pairs = [(n, r.criterion) for n in names for r in assessments[n].reasons if r.direction == direction]
         fig.add_scatter(
             x=[p[0] for p in pairs], y=[p[1] for p in pairs], mode="markers", name=word,
             marker=dict(symbol=symbol, size=15, color=colour, line=dict(width=1, color=_BLACK)),
         )
-    for name in names:
-        a = assessments[name]
-        fig.add_annotation(x=1.01, xref="paper", y=name, yref="y", xanchor="left", showarrow=False,
-                           text=f"{TIER_ICONS[a.urgency]} {_SHORT_TIER[a.urgency]}")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(CRITERIA), tickangle=-30)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=names[::-1])
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.5, x=0))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=names, tickvals=names, ticktext=labels,
+                     tickfont_size=12)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=list(CRITERIA[::-1]), dtick=1,
+                     tickfont_size=12)
     return fig
 
 

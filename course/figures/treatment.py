@@ -54,8 +54,8 @@ def rate_figure(
     the heat line only if ``show_heat``. Traces in the order :data:`RATE_TRACES`."""
     x_range = np.array([days[0], days[-1]], dtype=float)
     fig = style.figure(
-        "Expected spasms per day with and without treatment (a model)", "days since injury / onset",
-        "spasms per day", height=360, showlegend=True, legend=dict(orientation="h", y=-0.2),
+        "Expected spasms per day (a model)", "days since injury / onset",
+        "spasms<br>per day", height=360, showlegend=True, yaxis_nticks=4,
         xaxis_range=x_range.tolist(), yaxis_range=[0.0, y_max],
     )
     _acute_band(fig)
@@ -63,11 +63,11 @@ def rate_figure(
         x=days, y=rate_without, mode="lines", name="without treatment", line=dict(color=_WITHOUT, dash="dash", width=3),
     )
     fig.add_scatter(
-        x=days, y=rate_with, mode="lines", name="with the chosen treatments", fill="tonexty",
+        x=days, y=rate_with, mode="lines", name="with treatment", fill="tonexty",
         fillcolor="rgba(0, 158, 115, 0.15)", line=dict(color=_WITH, width=3),
     )
     fig.add_scatter(
-        x=x_range, y=np.full(2, hm.BASELINE_PER_DAY), mode="lines", name="baseline (no cause)", line=_BASELINE_LINE,
+        x=x_range, y=np.full(2, hm.BASELINE_PER_DAY), mode="lines", name="baseline", line=_BASELINE_LINE,
     )
     fig.add_scatter(
         x=np.array([start_day, start_day]), y=np.array([0.0, y_max]), mode="lines", name="treatments start",
@@ -85,12 +85,11 @@ def weekly_figure(weekly_without: np.ndarray, weekly_with: np.ndarray) -> go.Fig
     Traces in the order :data:`WEEKLY_TRACES`."""
     weeks = np.arange(1, len(weekly_without) + 1)
     fig = style.figure(
-        "Expected spasms per week", "week", "spasms per week", height=300, showlegend=True, barmode="group",
+        "Expected spasms per week", "week", "spasms<br>per week", height=300, showlegend=True, barmode="group",
         xaxis_dtick=1,  # whole weeks: no "week 1.5" tick
-        legend=dict(orientation="h", y=-0.25),
     )
     fig.add_bar(x=weeks, y=weekly_without, name="without treatment", marker=_WITHOUT_BARS)
-    fig.add_bar(x=weeks, y=weekly_with, name="with the chosen treatments", marker=dict(color=_WITH))
+    fig.add_bar(x=weeks, y=weekly_with, name="with treatment", marker=dict(color=_WITH))
     return fig
 
 
@@ -107,7 +106,7 @@ def heat_cold_figure(days: int = 10) -> tuple[go.Figure, str]:
     )
     fig = style.figure(
         "Heat or cold in the first days after a moderate strain (model)", "days since injury", "spasms per day",
-        height=380, showlegend=True, legend=dict(orientation="h", y=-0.22),
+        height=380, showlegend=True,
     )
     _acute_band(fig)
     at_day1 = []
@@ -134,17 +133,19 @@ def matching_treatment_figure(days: int = HORIZON_DAYS, dehydration_hypothesis: 
     ]
     fig = style.figure(
         f"Expected spasms over {days} days: without and with the treatment that matches the cause", "",
-        f"spasms in {days} days", height=400, showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.3),
+        f"spasms in {days} days", height=400, showlegend=True, barmode="group", xaxis_dtick=1,
     )
     for values, name, marker in (
         (without, "without treatment", _WITHOUT_BARS), (with_t, "with the matching treatment", dict(color=_WITH)),
     ):
-        fig.add_bar(
-            x=titles, y=np.array(values), name=name, marker=marker, text=[f"{v:.0f}" for v in values],
-            textposition="outside",
+        fig.add_bar(  # the causes' names in short lines: upright on a phone, they take less of the height
+            x=[style.wrap(t, 16) for t in titles], y=np.array(values), name=name, marker=marker,
+            text=[f"{v:.0f}" for v in values], textposition="outside",
         )
     baseline = days * hm.BASELINE_PER_DAY
-    fig.add_hline(y=baseline, line=_BASELINE_LINE, annotation_text="baseline alone", annotation_position="top right")
+    # the baseline is a line across the bars, named in the legend (a label on the line ran into the bars' numbers)
+    fig.add_hline(y=baseline, line=_BASELINE_LINE)
+    fig.add_scatter(x=[None], y=[None], mode="lines", line=_BASELINE_LINE, name=f"baseline alone ({baseline:.0f})")
     text = (
         "Without → with matching treatment: "
         + "; ".join(f"{t.lower()} {a:.0f} → {b:.0f}" for t, a, b in zip(titles, without, with_t, strict=True))

@@ -10,7 +10,11 @@ label can be read whole. Measured in the page, on the rendered boxes (not on CSS
   exception);
 * **overlap** — two sibling options (radio/check box labels, buttons) whose boxes intersect by more than 1 px,
   a text whose lines run out of its box (a wrapped radio option on a fixed 24 px line), or a control row whose
-  parts run below it (a row of fixed height that wrapped).
+  parts run below it (a row of fixed height that wrapped);
+* **inside a plot** — every plotly figure, once redrawn for its new width, measured on its SVG
+  (``reference.browser.lab.plot_problems``): no title, label or legend entry cut off at its edge, no legend over
+  the data or a label, no axis titles or tick labels over each other, every category labelled, no squeezed plot
+  area (COURSE_SPEC V3.6 "Plots"). In JupyterLab this covers the notebooks' static figures too.
 
 Viewports: a phone 390 × 844 CSS px, and 200 % zoom of a 1280 × 720 window, which lays the page out in
 640 × 360 CSS px (zoom scales CSS pixels; the layout depends only on the CSS width).
@@ -20,6 +24,8 @@ notebook's own scroller and on each widget output (:func:`assert_reflows_lab`, :
 """
 
 from __future__ import annotations
+
+from reference.browser.lab import PLOT_PROBLEMS_JS, plot_problems
 
 PHONE = {"width": 390, "height": 844}
 ZOOM_200 = {"width": 640, "height": 360}
@@ -98,7 +104,8 @@ def measure(page, root_selector: str) -> dict:
 
 
 def assert_reflows(page, root_selector: str, where: str) -> int:
-    """Assert that ``root_selector`` reflows at a phone width and at 200 % zoom; return elements checked."""
+    """Assert that ``root_selector`` reflows at a phone width and at 200 % zoom, the plotly figures inside it
+    included; return the text elements checked."""
     checked = 0
     for label, size in (("390 px phone", PHONE), ("200 % zoom", ZOOM_200)):
         page.set_viewport_size(size)
@@ -108,11 +115,14 @@ def assert_reflows(page, root_selector: str, where: str) -> int:
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         found = measure(page, root_selector)
         assert not found.get("missing"), f"{where}: {root_selector} is not in the page"
+        plots = plot_problems(page, root_selector, PLOT_RESIZE_MS)
         problems = found["overflow"] + [f"clipped: {c}" for c in found["clipped"]] + [
             f"overlap: {o}" for o in found["overlaps"]
-        ]
+        ] + [f"plot: {p}" for p in plots["problems"]] + [f"plot not redrawn for its width: {s}" for s in plots["slow"]]
         assert not problems, f"{where} at {label}: " + "; ".join(problems[:25])
         assert found["checked"] > 10, f"{where} at {label}: only {found['checked']} text elements measured"
+        if page.locator(f"{root_selector} .js-plotly-plot").count():
+            assert plots["plots"] > 0, f"{where} at {label}: no plotly figure measured"
         checked += found["checked"]
     return checked
 
@@ -325,6 +335,58 @@ _LAB_REFLOW = r"""async ([kinds, plotWaitMs]) => {""" + _CHECK_BOX + _LAB_SCROLL
 }"""
 
 
+# every output of the open notebook that shows a plotly figure — a stored static figure (plotly's mime renderer) or
+# an explorer's (PlotView, ``.course-plot``) — measured once its figures are drawn for their width. JupyterLab puts a
+# cell's outputs into the page, and plotly's mime renderer draws, only near the notebook's view, so the notebook is
+# scrolled through from the top and each output is measured when it comes into view. Outputs with no size (inside a
+# box still hidden: a result before its prediction is committed) are left out.
+_LAB_PLOTS = r"""async ([plotWaitMs]) => {""" + _LAB_SCROLLER + PLOT_PROBLEMS_JS + r"""
+    if (!scroller) return {missing: true};
+    const out = {plots: 0, stored: 0, storedMeasured: 0, problems: [], slow: []};
+    const isStored = o => o.matches('.jp-RenderedPlotly');  // plotly's mime renderer: the output is the figure
+    const seen = new Set();
+    const waiting = () => Array.from(panel.querySelectorAll('.jp-OutputArea-output'))
+        .filter(o => !seen.has(o) && (isStored(o) || o.querySelector('.course-plot, .js-plotly-plot')));
+    scroller.scrollTop = 0;
+    await frames();
+    for (let step = 0; step < 500; step++) {
+        for (const o of waiting()) {
+            const r = o.getBoundingClientRect(), v = view();
+            if (r.height === 0 || r.top >= v.bottom || r.bottom <= v.top) continue;
+            seen.add(o);
+            o.scrollIntoView({block: 'start'});
+            await frames();
+            const started = performance.now();
+            while (!o.querySelector('.main-svg') && performance.now() - started < plotWaitMs)
+                await frames();
+            const found = await plotProblems(o, plotWaitMs);
+            const k = seen.size;
+            out.plots += found.plots;
+            if (isStored(o)) { out.stored += 1; out.storedMeasured += Math.min(found.plots, 1); }
+            out.problems.push(...found.problems.map(p => `output ${k}: ${p}`));
+            out.slow.push(...found.slow.map(s => `output ${k}: ${s}`));
+        }
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) break;
+        scroller.scrollTop += Math.max(100, Math.round(scroller.clientHeight * 0.8));
+        await frames();
+    }
+    return out;
+}"""
+
+
+def stored_figures_shown(name: str) -> int:
+    """Stored plotly figures notebook ``name`` shows in any case: those of its code cells that do not open a result
+    box (``after_commit``, whose figures show once the prediction above is committed). A lower bound of the figures
+    plotly's mime renderer draws in JupyterLab after "Run All" (notebook 04 also draws one it does not store)."""
+    import nbformat
+
+    from course.build import NOTEBOOK_DIR
+
+    nb = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    return sum("application/vnd.plotly.v1+json" in out.get("data", {}) for cell in nb.cells
+               if cell.cell_type == "code" and ".after_commit(" not in cell.source for out in cell.outputs)
+
+
 def close_left_sidebar(page) -> None:
     """Collapse JupyterLab's left sidebar (the file browser), as a person on a phone or at 200 % zoom does:
     JupyterLab 4.6 keeps it open at any width, and it alone takes 280 px."""
@@ -339,8 +401,9 @@ def assert_reflows_lab(page, name: str, where: str) -> dict:
     and at 200 % zoom: no output area or notebook that scrolls sideways, no widget wider than its output area, no
     clipped text, no overlapping options (each output scrolled into view before it is measured). Asserts that the
     page holds every cell of the notebook and at least one widget per widget cell of its source, so the
-    measurement cannot pass on a page that rendered less. Returns {"kinds": widgets measured by kind, "checked":
-    text elements measured over both viewports}."""
+    measurement cannot pass on a page that rendered less. Every plotly figure of the notebook (static ones included)
+    is measured inside (``reference.browser.lab.plot_problems``). Returns {"kinds": widgets measured by kind,
+    "checked": text elements measured over both viewports, "plots": plotly figures measured at 200 % zoom}."""
     import nbformat
 
     from course.build import NOTEBOOK_DIR
@@ -359,14 +422,21 @@ def assert_reflows_lab(page, name: str, where: str) -> dict:
         assert found["cells"] == n_cells, f"{where} at {label}: {found['cells']} of {n_cells} cells in the page"
         short = {k: (found["kinds"].get(k, 0), n) for k, n in expected.items() if found["kinds"].get(k, 0) < n}
         assert not short, f"{where} at {label}: fewer widgets than cells that show them (measured, cells): {short}"
+        plots = page.evaluate(_LAB_PLOTS, [PLOT_RESIZE_MS])
         problems = found["overflow"] + [f"wider than its output: {w}" for w in found["wide"]] + [
             f"clipped: {c}" for c in found["clipped"]] + [f"overlap: {o}" for o in found["overlaps"]] + [
-            f"slow plot: {p}" for p in found["slowPlots"]]
+            f"slow plot: {p}" for p in found["slowPlots"] + plots["slow"]] + [f"plot: {p}" for p in plots["problems"]]
         assert not problems, f"{where} at {label}: " + "; ".join(problems[:25])
         assert found["checked"] > 20, f"{where} at {label}: only {found['checked']} text elements measured"
+        shown = stored_figures_shown(name)
+        assert plots["stored"] == plots["storedMeasured"] >= shown, (
+            f"{where} at {label}: {plots['storedMeasured']} of {plots['stored']} static figures in the page measured, "
+            f"at least {shown} expected")
+        assert plots["plots"] > 0, f"{where} at {label}: no plotly figure measured"
         checked += found["checked"]
         kinds = found["kinds"]
-    return {"kinds": kinds, "checked": checked}
+        n_plots = plots["plots"]
+    return {"kinds": kinds, "checked": checked, "plots": n_plots}
 
 
 def assert_lab_layout(page, name: str, n_explorers: int, record: list | None = None) -> dict:
@@ -384,8 +454,9 @@ def assert_lab_layout(page, name: str, n_explorers: int, record: list | None = N
     seconds = time.monotonic() - start
     kinds = found["kinds"]
     print(f"{name}: layout checks in {seconds:.1f} s — {sum(kinds.values())} widget outputs measured "
-          f"({', '.join(f'{n} {k}' for k, n in kinds.items())}), {found['checked']} text elements over 390 px and "
-          "200 % zoom: none clipped, overlapping or wider than its output")
+          f"({', '.join(f'{n} {k}' for k, n in kinds.items())}), {found['checked']} text elements and "
+          f"{found['plots']} plotly figures over 390 px and 200 % zoom: none clipped, overlapping or wider than its "
+          "output")
     if record is not None:
         record.append((name, kinds, found["checked"], seconds))
     return {**found, "seconds": seconds}

@@ -115,26 +115,45 @@ def wait_for_voila_widgets(page, name: str) -> None:
     )
 
 
+def _open_export_page(page, path: Path) -> int:
+    """Open one exported page and wait until every stored figure on it is drawn; return how many there are."""
+    page.goto(path.as_uri())
+    n_plots = page.locator(".course-plotly").count()
+    if n_plots:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.course-plotly .main-svg').length >= n", arg=n_plots, timeout=60_000,
+        )
+    return n_plots
+
+
 def test_no_serious_axe_violation_in_the_export(page, course_export):
+    """axe-core on every exported page, and plot hygiene on every stored figure as drawn (COURSE_SPEC V3.6
+    "Plots"): at the desktop size, and opened at a 390 px phone width and at 200 % zoom (640 CSS px), where a figure
+    is 344 and 594 px wide (``reference.browser.lab.plot_problems``)."""
+    from tests.browser.reflow import PHONE, ZOOM_200
+
     exported = course_export.out
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     pages = [exported / INDEX] + [exported / f"{p.stem}.html" for p in notebook_paths()]
-    failures = []
+    desktop = page.viewport_size
+    failures, measured = [], 0
     for path in pages:
-        page.goto(path.as_uri())
-        n_plots = page.locator(".course-plotly").count()
-        if n_plots:
-            page.wait_for_function(
-                "n => document.querySelectorAll('.course-plotly .main-svg').length >= n", arg=n_plots,
-                timeout=60_000,
-            )
+        n_plots = _open_export_page(page, path)
         violations = run_axe(page, EXPORT_CONTEXT)
         record(f"export {path.name}", violations)
-        # plot hygiene on every stored figure, as drawn: no legend over an axis title (COURSE_SPEC V3.6)
         failures += [f"export {path.name}: {o}" for o in ui.plot_overlaps(page)]
+        if n_plots:
+            for label, size in (("390 px phone", PHONE), ("200 % zoom", ZOOM_200)):
+                page.set_viewport_size(size)
+                _open_export_page(page, path)  # opened at that size, as a reader on a phone or zoomed in does
+                found = ui.plot_problems(page)
+                failures += [f"export {path.name} at {label}: {o}" for o in found["problems"] + found["slow"]]
+                measured += found["plots"]
+            page.set_viewport_size(desktop)
         try:
             assert_no_serious(f"export {path.name}", violations)
         except pytest.fail.Exception as exc:
             failures.append(str(exc))
     if failures:
         pytest.fail("\n".join(failures), pytrace=False)
+    print(f"export: {measured} stored figures measured at 390 px and at 200 % zoom, none cut off or overlapping")
