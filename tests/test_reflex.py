@@ -219,3 +219,52 @@ def test_reflex_predictions_are_answered_by_the_model():
         obs = item.observe()
         assert obs.choice == want[item.key], (item.key, obs.text)  # Miller & Knight 2009; Khan & Burne 2007;
         assert "nan" not in obs.text.lower()  # Macefield & Burke 1991; Minetto et al. 2013
+
+
+def test_peak_detect_keeps_every_bins_extremes_in_time_order():
+    from course.figures.reflex import peak_detect
+
+    rng = np.random.default_rng(3)
+    for n, k in ((7000, 8), (1001, 8), (5, 2), (1, 4), (9, 1)):
+        t = np.arange(n) * 1e-3
+        y = rng.normal(size=n)
+        tp, yp = peak_detect(t, y, k)
+        bins = -(-n // k)
+        assert tp.size == yp.size == 2 * bins
+        assert np.all(np.diff(tp) >= 0)  # time order
+        for b in range(bins):  # each bin's lowest and highest sample, at their own times
+            seg = slice(b * k, min(n, (b + 1) * k))
+            assert sorted(yp[2 * b:2 * b + 2]) == [y[seg].min(), y[seg].max()]
+            assert set(tp[2 * b:2 * b + 2]) <= set(t[seg])
+
+
+def test_peak_detect_keeps_a_one_sample_action_potential_a_stride_drops():
+    from course.figures.reflex import peak_detect
+
+    t = np.arange(800) * 1e-3  # 1-ms samples, as in the explorer
+    y = np.zeros(800)
+    y[[101, 333, 555]] = [1.2, -0.9, 2.0]  # three 1-ms action potentials, between every-2nd-sample strides
+    assert np.abs(y[::2]).max() == 0.0  # the stride the explorer used before drops all three
+    _, yp = peak_detect(t, y, 8)
+    assert sorted(yp[yp != 0]) == [-0.9, 1.2, 2.0]
+
+
+@pytest.mark.parametrize("t, y, k, name", [
+    (np.arange(4.0), np.arange(3.0), 2, "t and y"), (np.zeros((2, 2)), np.zeros((2, 2)), 2, "t and y"),
+    (np.arange(4.0), np.arange(4.0), 0, "bin_size"), (np.arange(4.0), np.arange(4.0), 2.5, "bin_size"),
+])
+def test_peak_detect_bad_input_names_the_parameter(t, y, k, name):
+    from course.figures.reflex import peak_detect
+
+    with pytest.raises(ValueError, match=name):
+        peak_detect(t, y, k)
+
+
+def test_explorer_draws_the_emg_peak_detected():
+    from course.ui.reflex import EMG_BIN, WINDOW_S, ReflexInputs, compute_view
+
+    v = compute_view(ReflexInputs(stim_hz=28.0))
+    n = round(WINDOW_S * 1000 / 1.0)  # 1-ms EMG samples over the window
+    assert v.t_emg.size == v.emg_mv.size == 2 * (-(-n // EMG_BIN))
+    assert np.all(np.diff(v.t_emg) >= 0) and v.t_emg[0] >= 0 and v.t_emg[-1] < WINDOW_S
+    assert v.emg_mv.max() > 0 > v.emg_mv.min()  # both phases of the action potentials

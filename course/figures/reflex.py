@@ -14,7 +14,7 @@ from course import style
 from course.figures.png import png_data_uri
 from course.reflex import N_UNITS, PoolTrace
 
-__all__ = ["POOL_TRACES", "pool_figure", "raster_image", "raster_xy", "trace_figure"]
+__all__ = ["POOL_TRACES", "peak_detect", "pool_figure", "raster_image", "raster_xy", "trace_figure"]
 
 #: Trace order of :func:`pool_figure` (the raster is the layout's image 0, :func:`raster_image`).
 POOL_TRACES = ("force", "emg", "envelope")
@@ -25,6 +25,27 @@ def raster_xy(spike_times_s: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.nda
     xs = [s for s in spike_times_s]
     ys = [np.full(s.size, i + 1.0) for i, s in enumerate(spike_times_s)]
     return (np.concatenate(xs) if xs else np.zeros(0)), (np.concatenate(ys) if ys else np.zeros(0))
+
+
+def peak_detect(t: np.ndarray, y: np.ndarray, bin_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """A trace thinned for drawing like an oscilloscope's peak-detect mode: the lowest and the highest sample of
+    every ``bin_size`` consecutive samples (a shorter last bin included), in time order, at their own times
+    (``t``, any unit). Every peak and trough is kept, so a 1-ms action potential still shows; a plain stride
+    (every k-th sample) skips those that fall between its samples. 2 points per bin."""
+    t, y = np.asarray(t), np.asarray(y)
+    if t.shape != y.shape or t.ndim != 1:
+        raise ValueError(f"t and y must be 1-D of the same shape, got {t.shape} and {y.shape}")
+    if not (isinstance(bin_size, int | np.integer) and bin_size >= 1):
+        raise ValueError(f"bin_size must be an integer ≥ 1, got {bin_size!r}")
+    n = y.size
+    if n == 0:
+        return t.copy(), y.copy()
+    bins = -(-n // bin_size)
+    # the last bin padded with its own last sample: argmin/argmax give the first of equal values, a real sample
+    padded = np.concatenate([y, np.full(bins * bin_size - n, y[-1])]).reshape(bins, bin_size)
+    start = np.arange(bins) * bin_size
+    keep = np.sort(np.stack([start + padded.argmin(axis=1), start + padded.argmax(axis=1)], axis=1), axis=1).ravel()
+    return t[keep], y[keep]
 
 
 #: raster image: pixels per second of the time axis (one column = 1/60 s, finer than the ≥ 30 ms between two
@@ -78,8 +99,8 @@ def pool_figure(raster_x: np.ndarray, raster_y: np.ndarray, t_force: np.ndarray,
     fig.update_yaxes(title_text="force<br>(% max)", nticks=3, row=2, col=1)
     fig.update_yaxes(title_text="EMG<br>(mV)", nticks=3, row=3, col=1)
     fig.update_xaxes(title_text="time (s)", range=[0, window_s], row=3, col=1)
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(automargin=True, ticklabeloverflow=style.AXIS["ticklabeloverflow"])
+    fig.update_yaxes(automargin=True, ticklabeloverflow=style.AXIS["ticklabeloverflow"])
     fig.update_layout(title=style.title(title), height=620, template="simple_white", legend=style.legend(),
                       margin=dict(style.MARGIN))
     return fig
@@ -87,15 +108,16 @@ def pool_figure(raster_x: np.ndarray, raster_y: np.ndarray, t_force: np.ndarray,
 
 def trace_figure(tr: PoolTrace, title: str) -> go.Figure:
     """:func:`pool_figure` of a :class:`course.reflex.PoolTrace`, thinned for a stored page: force and envelope
-    every 10 ms, the raw EMG every 2 ms, single-precision times and values, unit numbers as bytes (a notebook
-    stays under 1 MB; the explorer draws the full traces)."""
+    every 10 ms, the raw EMG peak-detected over 4-ms bins (:func:`peak_detect`: as many points as a sample every
+    2 ms), single-precision times and values, unit numbers as bytes (a notebook stays under 1 MB)."""
     x, y = raster_xy(tr.spike_times_s)
 
     def f4(a: np.ndarray) -> np.ndarray:
         return np.ascontiguousarray(a, dtype=np.float32)
 
     dt_s = float(tr.t_s[1] - tr.t_s[0]) if tr.t_s.size > 1 else 0.001
-    slow, fast = max(1, round(0.010 / dt_s)), max(1, round(0.002 / dt_s))
+    slow, peak_bin = max(1, round(0.010 / dt_s)), max(1, round(0.004 / dt_s))
+    t_emg, emg = peak_detect(tr.t_s, tr.emg_mV, peak_bin)
     return pool_figure(f4(x), y.astype(np.uint8), f4(tr.t_s[::slow]), f4(100.0 * tr.force[::slow]),
-                       f4(tr.t_s[::fast]), f4(tr.emg_mV[::fast]), f4(tr.emg_envelope_mV[::slow]), title,
+                       f4(t_emg), f4(emg), f4(tr.emg_envelope_mV[::slow]), title,
                        float(tr.t_s[-1]))

@@ -405,9 +405,13 @@ class Explorer(FriendlyRepr, widgets.VBox, Generic[I, V]):
         self._render(self.view)
 
     def _render(self, view: V) -> None:
-        """``render``, with every figure sent once at the end (not once per ``push_traces``)."""
-        with ExitStack() as stack:
-            for fig in self.figures.values():
+        """``render``, with every figure sent once at the end (not once per ``push_traces``), the figures first
+        and in their order (the first is the explorer's main plot), then the texts: the browser starts drawing
+        before it lays out the words (a move's figure message waited behind its texts' messages)."""
+        with ExitStack() as stack:  # exits in reverse: figure 0 … n, then the texts
+            for text in self.texts.values():
+                stack.enter_context(text.hold_sync())
+            for fig in reversed(list(self.figures.values())):
                 stack.enter_context(fig.hold())
             self.render(view)
 

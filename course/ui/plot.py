@@ -91,7 +91,7 @@ export default {
     // scrolls into view (see the module docstring). A state arriving mid-draw is drawn when that draw ends.
     // benchmarks/bench_browser.py sets globalThis.__courseTiming = [] to record where a move's time goes.
     const mark = (what) => { const t = globalThis.__courseTiming; if (t) t.push([what, performance.now()]); };
-    let visible = false, drawing = false, stale = false, deferred = null, gone = false;
+    let visible = false, drawing = false, stale = false, deferred = null, gone = false, keep = null;
     const draw = async () => {
       if (gone) return;
       if (drawing) { stale = true; return; }
@@ -103,7 +103,14 @@ export default {
           const fig = JSON.parse(model.get("figure_json"));
           fig.layout.template = template;
           if (fig.layout.width === undefined && el.clientWidth > 0) fig.layout.width = el.clientWidth;
-          await Plotly.react(div, decode(fig.data), fig.layout, CONFIG);
+          // At one width the margins only grow: plotly's automargin drew twice when tick labels changed width.
+          const L = fig.layout, w = L.width;
+          if (!keep || keep.w !== w) keep = { w, l: 0, r: 0, t: 0, b: 0 };
+          L.margin = { ...L.margin };
+          for (const k of "lrtb") if (keep[k] > (L.margin[k] ?? 0)) L.margin[k] = keep[k];
+          await Plotly.react(div, decode(fig.data), L, CONFIG);
+          const size = div._fullLayout?._size;
+          if (size) for (const k of "lrtb") keep[k] = Math.max(keep[k], size[k]);
           mark("drawn");
         } while (stale);
       } finally { drawing = false; }

@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 
 from course import reflex as rx
 from course import style
-from course.figures.reflex import POOL_TRACES, pool_figure, raster_image
+from course.figures.reflex import POOL_TRACES, peak_detect, pool_figure, raster_image
 from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, unit_slider
 
 __all__ = [
@@ -49,10 +49,12 @@ FORCE_DT_MS = 5.0
 EMG_DT_MS = 1.0
 #: Number of action-potential shapes (size classes of 10 units each) in the explorer's EMG.
 EMG_CLASSES = 10
-#: The raster draws at most this many spikes per size class of 10 units (:func:`_thin_raster`); the EMG trace
-#: every EMG_DRAW_STEP-th sample (2 ms) and its envelope every ENVELOPE_DRAW_STEP-th (10 ms).
+#: The raster draws at most this many spikes per size class of 10 units (:func:`_thin_raster`); the raw EMG is
+#: drawn peak-detected over bins of EMG_BIN samples (8 ms, about one pixel column of the 7-s panel, ≈ 1,000 px
+#: wide at 1366 px; :func:`course.figures.reflex.peak_detect`: every action potential's peak kept, 1,750 points
+#: instead of 3,500 every 2 ms) and its envelope every ENVELOPE_DRAW_STEP-th sample (10 ms).
 RASTER_MAX_PER_CLASS = 300
-EMG_DRAW_STEP = 2
+EMG_BIN = 8
 ENVELOPE_DRAW_STEP = 10
 SEED = 0
 
@@ -228,8 +230,8 @@ class ReflexInputs:
 
 @dataclass(frozen=True, eq=False)
 class ReflexView:
-    """What the explorer shows: raster (s, unit number; thinned), force (s, %), EMG and envelope (s, mV; EMG every
-    2 ms, envelope every 10 ms, on their own time axes), title, words."""
+    """What the explorer shows: raster (s, unit number; thinned), force (s, %), EMG and envelope (s, mV; EMG
+    peak-detected over 8-ms bins, envelope every 10 ms, on their own time axes), title, words."""
 
     inputs: ReflexInputs
     raster_x: np.ndarray
@@ -377,8 +379,9 @@ def compute_view(inputs: ReflexInputs) -> ReflexView:
                f"{rx._ib_multiplier(inputs.ib_gain, inputs.fatigue, rx.NOT_PRONE, 0):.2f} "
                f"(fatigue {inputs.fatigue:.1f}); {html.escape(state)}.</p>")
     t_e = np.arange(n_e) * EMG_DT_MS / 1000
+    t_peaks, emg_peaks = peak_detect(t_e, emg, EMG_BIN)
     return ReflexView(inputs, x, y, np.arange(n_f) * FORCE_DT_MS / 1000, 100.0 * force,
-                      t_e[::EMG_DRAW_STEP], emg[::EMG_DRAW_STEP], env[::ENVELOPE_DRAW_STEP], title, words, cramp,
+                      t_peaks, emg_peaks, env[::ENVELOPE_DRAW_STEP], title, words, cramp,
                       summary, t_e[::ENVELOPE_DRAW_STEP])
 
 
