@@ -260,7 +260,7 @@ def test_peak_detect_bad_input_names_the_parameter(t, y, k, name):
         peak_detect(t, y, k)
 
 
-def test_explorer_draws_the_emg_peak_detected():
+def test_explorer_draws_the_emg_peak_detected_and_the_force_every_10_ms():
     from course.ui.reflex import EMG_BIN, WINDOW_S, ReflexInputs, compute_view
 
     v = compute_view(ReflexInputs(stim_hz=28.0))
@@ -268,3 +268,40 @@ def test_explorer_draws_the_emg_peak_detected():
     assert v.t_emg.size == v.emg_mv.size == 2 * (-(-n // EMG_BIN))
     assert np.all(np.diff(v.t_emg) >= 0) and v.t_emg[0] >= 0 and v.t_emg[-1] < WINDOW_S
     assert v.emg_mv.max() > 0 > v.emg_mv.min()  # both phases of the action potentials
+    np.testing.assert_allclose(np.diff(v.t_force), 0.010)  # force every 10 ms, as in the stored figures
+    assert f"force peaks at {v.force_pct.max():.0f} %" in v.words  # the drawn peak is the one the words give
+
+
+@pytest.mark.slow
+def test_explorer_fixed_ranges_hold_every_state_of_its_grid():
+    """The explorer draws force and EMG on fixed y ranges (one scale for every state); every corner and the middle
+    of each control's range stays inside them (324 states: seconds, so ``make test`` only)."""
+    import itertools
+
+    from course.ui.reflex import (
+        CA_RANGE,
+        EMG_RANGE_MV,
+        FATIGUE_GRID,
+        FORCE_RANGE_PCT,
+        FREQ_GRID_HZ,
+        IA_GRID,
+        IB_GRID,
+        ReflexInputs,
+        compute_view,
+    )
+
+    def ends(grid):
+        return (grid[0], grid[len(grid) // 2], grid[-1])
+
+    force, emg = [], []
+    for f, ia, ib, hz, stretch, ca in itertools.product(
+            ends(FATIGUE_GRID), ends(IA_GRID), ends(IB_GRID)[::2], ends(FREQ_GRID_HZ), (False, True),
+            (CA_RANGE[0], 0.9, CA_RANGE[1])):
+        v = compute_view(ReflexInputs(f, ia, ib, hz, stretch, ca))
+        force.append(v.force_pct)
+        emg += [v.emg_mv, v.envelope_mv]
+    lo, hi = FORCE_RANGE_PCT
+    assert lo <= min(a.min() for a in force) and max(a.max() for a in force) <= hi
+    lo, hi = EMG_RANGE_MV
+    assert lo <= min(a.min() for a in emg) and max(a.max() for a in emg) <= hi
+    assert max(a.max() for a in force) > 50 and max(np.abs(a).max() for a in emg) > 0.5 * hi  # ranges not too wide

@@ -30,7 +30,8 @@ from course.ui._common import Explorer, alt_text, push_traces, set_alt_text, uni
 
 __all__ = [
     "reflex_explorer", "ReflexExplorer", "ReflexInputs", "ReflexView", "pool_table", "node_rates",
-    "table_rates", "FATIGUE_GRID", "IA_GRID", "IB_GRID", "FREQ_GRID_HZ", "CA_RANGE", "WINDOW_S", "TABLE_DT_MS",
+    "table_rates", "FATIGUE_GRID", "IA_GRID", "IB_GRID", "FREQ_GRID_HZ", "CA_RANGE", "WINDOW_S", "EMG_RANGE_MV",
+    "FORCE_RANGE_PCT", "TABLE_DT_MS",
     "STRETCH_AT_S",
 ]
 
@@ -55,6 +56,15 @@ EMG_CLASSES = 10
 #: instead of 3,500 every 2 ms) and its envelope every ENVELOPE_DRAW_STEP-th sample (10 ms).
 RASTER_MAX_PER_CLASS = 300
 EMG_BIN = 8
+#: Fixed y ranges of the explorer's force (% of maximal) and EMG (mV) panels: every state on one scale, so a
+#: move shows the force and the EMG growing or shrinking (an autoranged panel rescales to fill itself), and the
+#: tick labels never change width (no second draw of the figure for new margins). Over the explorer's grid of
+#: controls the force peaks at 6–86 % and the EMG at 0.58–1.05 mV (tests/test_reflex.py checks they fit).
+FORCE_RANGE_PCT = (0.0, 102.0)
+EMG_RANGE_MV = (-1.2, 1.2)
+#: The force is drawn every FORCE_DRAW_STEP-th sample (10 ms, as in the stored figures): a twitch rises over
+#: tens of ms, and half the points are half of plotly's work and garbage per move.
+FORCE_DRAW_STEP = 2
 ENVELOPE_DRAW_STEP = 10
 SEED = 0
 
@@ -230,8 +240,8 @@ class ReflexInputs:
 
 @dataclass(frozen=True, eq=False)
 class ReflexView:
-    """What the explorer shows: raster (s, unit number; thinned), force (s, %), EMG and envelope (s, mV; EMG
-    peak-detected over 8-ms bins, envelope every 10 ms, on their own time axes), title, words."""
+    """What the explorer shows: raster (s, unit number; thinned), force (s, %; every 10 ms), EMG and envelope (s,
+    mV; EMG peak-detected over 8-ms bins, envelope every 10 ms, on their own time axes), title, words."""
 
     inputs: ReflexInputs
     raster_x: np.ndarray
@@ -380,7 +390,8 @@ def compute_view(inputs: ReflexInputs) -> ReflexView:
                f"(fatigue {inputs.fatigue:.1f}); {html.escape(state)}.</p>")
     t_e = np.arange(n_e) * EMG_DT_MS / 1000
     t_peaks, emg_peaks = peak_detect(t_e, emg, EMG_BIN)
-    return ReflexView(inputs, x, y, np.arange(n_f) * FORCE_DT_MS / 1000, 100.0 * force,
+    t_f = np.arange(n_f) * FORCE_DT_MS / 1000
+    return ReflexView(inputs, x, y, t_f[::FORCE_DRAW_STEP], 100.0 * force[::FORCE_DRAW_STEP],
                       t_peaks, emg_peaks, env[::ENVELOPE_DRAW_STEP], title, words, cramp,
                       summary, t_e[::ENVELOPE_DRAW_STEP])
 
@@ -419,6 +430,8 @@ class ReflexExplorer(Explorer):
     def make_figures(self, view: ReflexView) -> dict[str, go.Figure]:
         pool = pool_figure(view.raster_x, view.raster_y, view.t_force, view.force_pct, view.t_emg,
                            view.emg_mv, view.envelope_mv, view.title, WINDOW_S)
+        pool.update_yaxes(range=list(FORCE_RANGE_PCT), row=2, col=1)
+        pool.update_yaxes(range=list(EMG_RANGE_MV), row=3, col=1)
         # under the controls on one 1366 × 768 screen, in JupyterLab too (its toolbars take ≈ 120 px)
         return {"pool": style.set_height(pool, 390)}
 
