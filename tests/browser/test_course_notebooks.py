@@ -61,4 +61,3 @@ def test_the_server_sends_kernel_messages_without_nagle_delay(lab):
     log = lab.log.read_text(encoding="utf-8", errors="replace")
     assert "course.server | extension was successfully loaded" in log, log[-3000:]
     assert "course.server: kernel websockets send without Nagle's delay (TCP_NODELAY)" in log, log[-3000:]
-
