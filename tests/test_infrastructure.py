@@ -12,9 +12,11 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from plotly.io.json import to_json_plotly
 
 from course import DISCLAIMER, style
 from course._checks import check_array, check_choice, check_number
@@ -212,6 +214,25 @@ def test_figure_state_reads_the_figure_plotly_would_copy():
     assert got["data"][0]["name"] == "a" and got["layout"]["title"]["text"] == "t"
     assert "template" not in got["layout"] and "layout" in json.loads(template)  # plotly's default template
     assert fig.to_plotly_json()["data"][0]["name"] == "a"  # the figure itself is untouched
+
+
+def test_the_template_sent_is_the_part_a_figure_uses():
+    """A template such as simple_white carries defaults for 24 trace types and for geo, polar, 3-D and ternary
+    subplots: the browser gets the defaults of the figure's own trace types and no layout of subplots the
+    cartesian bundle cannot have (a third of a redraw is plotly.js's defaults step). Everything a cartesian
+    figure uses is sent unchanged; a new trace type sends the template again."""
+    full = pio.templates["simple_white"].to_plotly_json()
+    fig = PlotView(go.Figure(go.Scatter(x=[0.0, 1.0], y=[1.0, 2.0]), layout={"template": "simple_white"}))
+    sent = json.loads(fig.template_json)
+    assert set(sent["data"]) == {"scatter"} and len(full["data"]) > 20
+    assert sent["data"]["scatter"] == json.loads(to_json_plotly(full["data"]["scatter"]))
+    assert not {"geo", "polar", "scene", "ternary"} & set(sent["layout"])
+    for key in ("xaxis", "yaxis", "font", "colorway", "hoverlabel", "annotationdefaults", "shapedefaults"):
+        assert sent["layout"][key] == json.loads(to_json_plotly(full["layout"][key])), key
+    fig.add_trace(go.Bar(x=[0.0], y=[1.0]))
+    assert set(json.loads(fig.template_json)["data"]) == {"scatter", "bar"}
+    fig.add_trace(go.Scatterternary(a=[0.2], b=[0.3], c=[0.5]))
+    assert "ternary" in json.loads(fig.template_json)["layout"]
 
 
 def test_push_traces_sends_named_traces_contiguously_and_checks_its_arguments():

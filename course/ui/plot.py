@@ -13,10 +13,13 @@ bundle, sent again for every figure: opening notebook 02 sent 16 MB, the course 
   of view (scrolled away, below the fold) when the page is next idle (``requestIdleCallback``, at most 1 s
   later) or as soon as it scrolls into view: drawn earlier, hidden plots held up the visible one, whose state
   was still waiting in the websocket queue (notebook 05: 30–40 ms per hidden plot). Each plot's box has CSS
-  containment, so plotly.js's size reads while drawing lay out the plot, not the whole JupyterLab page. Its
+  containment, so plotly.js's size reads while drawing lay out the plot, not the whole JupyterLab page. A plot
+  is drawn a second time when the page is next idle after its first draw (``data-primed`` on the plot once done):
+  plotly.js's first redraw of a plot costs about twice a later one, and was the student's first move (notebook
+  04: 94–163 ms where later moves took ≈ 60). Its
   synced state is the figure as plotly JSON (numeric arrays as typed arrays, :func:`figure_state`), with the
-  layout template sent once in a separate trait, so a slider move sends the changed figure without its 7 KB
-  template.
+  layout template sent once in a separate trait, so a slider move sends the changed figure without its
+  template (only the part the figure uses, :func:`_template_for`: 2 KB instead of 8).
 
 On the Python side a :class:`PlotView` keeps a ``go.Figure`` (``.figure``) and offers the part of the
 ``FigureWidget`` API the course and its tests use: ``data``, ``layout``, ``plotly_update`` (what
@@ -87,9 +90,8 @@ export default {
     el.appendChild(div);
     const Plotly = await __courseLibrary().promise;
     let template = JSON.parse(model.get("template_json") || "{}");
-    // A plot in view is drawn as soon as its state arrives; one out of view when the page is idle or it
-    // scrolls into view (see the module docstring). A state arriving mid-draw is drawn when that draw ends.
-    // benchmarks/bench_browser.py sets globalThis.__courseTiming = [] to record where a move's time goes.
+    // In view: drawn when its state arrives; out of view: when idle or in view (module docstring). A state
+    // arriving mid-draw is drawn after. bench_browser.py sets globalThis.__courseTiming = [] (marks).
     const mark = (what) => { const t = globalThis.__courseTiming; if (t) t.push([what, performance.now()]); };
     let visible = false, drawing = false, stale = false, deferred = null, gone = false, keep = null;
     const draw = async () => {
@@ -121,6 +123,7 @@ export default {
     const cancelDeferred = () => { if (deferred !== null) { cancelLater(deferred); deferred = null; } };
     const schedule = () => {
       mark("change");
+      primed();
       if (visible) { cancelDeferred(); draw(); return; }
       if (deferred === null) deferred = later(() => { deferred = null; draw(); });
     };
@@ -131,6 +134,9 @@ export default {
     });
     seen.observe(el);
     await draw();
+    // plotly.js's first redraw of a plot is ≈ 2× slower than later ones: done when idle, not at the first move
+    let prime = later(async () => { prime = null; await draw(); div.dataset.primed = ""; });
+    const primed = () => { if (prime !== null) { cancelLater(prime); prime = null; div.dataset.primed = ""; } };
     model.on("change:figure_json", schedule);
     model.on("change:template_json", onTemplate);
     // a new width (window, sidebar, zoom) redraws the figure at that width; its height stays the figure's own
@@ -281,7 +287,29 @@ def figure_state(fig: go.Figure) -> tuple[str, str]:
     layout = dict(fig._layout)  # noqa: SLF001 - see the docstring
     template = layout.pop("template", None)
     figure = to_json_plotly({"data": _typed(fig._data), "layout": layout})  # noqa: SLF001
-    return figure, (to_json_plotly(template) if template is not None else "{}")
+    if template is None:
+        return figure, "{}"
+    return figure, to_json_plotly(_template_for(template, {t.get("type", "scatter") for t in fig._data}))  # noqa: SLF001
+
+
+#: a template's layout parts for subplots the cartesian bundle does not draw (geo, polar, 3-D scenes, maps), and
+#: the trace type that would need each one
+_OTHER_SUBPLOTS = {"geo": None, "polar": None, "scene": None, "mapbox": None, "map": None,
+                   "ternary": "scatterternary"}
+
+
+def _template_for(template: dict, types: set[str]) -> dict:
+    """The part of a layout template a figure with these trace types uses: the trace defaults of its own types
+    (a template such as ``simple_white`` carries 24) and no layout of subplots it cannot have. plotly.js applies a
+    template only to the types and subplots a figure has, so the figure is drawn the same; its defaults step
+    (a third of a redraw) handles less. Per figure, so a new trace type sends the template again."""
+    out = dict(template)
+    if isinstance(out.get("data"), dict):
+        out["data"] = {k: v for k, v in out["data"].items() if k in types}
+    if isinstance(out.get("layout"), dict):
+        out["layout"] = {k: v for k, v in out["layout"].items()
+                         if k not in _OTHER_SUBPLOTS or _OTHER_SUBPLOTS[k] in types}
+    return out
 
 
 class PlotView(anywidget.AnyWidget):

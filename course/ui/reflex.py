@@ -51,11 +51,13 @@ EMG_DT_MS = 1.0
 #: Number of action-potential shapes (size classes of 10 units each) in the explorer's EMG.
 EMG_CLASSES = 10
 #: The raster draws at most this many spikes per size class of 10 units (:func:`_thin_raster`); the raw EMG is
-#: drawn peak-detected over bins of EMG_BIN samples (8 ms, about one pixel column of the 7-s panel, ≈ 1,000 px
-#: wide at 1366 px; :func:`course.figures.reflex.peak_detect`: every action potential's peak kept, 1,750 points
-#: instead of 3,500 every 2 ms) and its envelope every ENVELOPE_DRAW_STEP-th sample (10 ms).
+#: drawn peak-detected over bins of EMG_BIN samples (14 ms, two pixel columns of the 7-s panel, ≈ 1,000 px wide at
+#: 1366 px; :func:`course.figures.reflex.peak_detect`: the lowest and highest sample of every bin, so every action
+#: potential's peak is kept, 1,000 points) and its envelope every ENVELOPE_DRAW_STEP-th sample (10 ms). The EMG is
+#: the costliest trace to draw: with 8-ms bins (1,750 points) the explorer's redraw took 20–25 ms in Chromium, with
+#: ≈ 900 points 15–20 ms (the figure alone, 2026-12-06).
 RASTER_MAX_PER_CLASS = 300
-EMG_BIN = 8
+EMG_BIN = 14
 #: Fixed y ranges of the explorer's force (% of maximal) and EMG (mV) panels: every state on one scale, so a
 #: move shows the force and the EMG growing or shrinking (an autoranged panel rescales to fill itself), and the
 #: tick labels never change width (no second draw of the figure for new margins). Over the explorer's grid of
@@ -241,7 +243,7 @@ class ReflexInputs:
 @dataclass(frozen=True, eq=False)
 class ReflexView:
     """What the explorer shows: raster (s, unit number; thinned), force (s, %; every 10 ms), EMG and envelope (s,
-    mV; EMG peak-detected over 8-ms bins, envelope every 10 ms, on their own time axes), title, words."""
+    mV; EMG peak-detected over 14-ms bins, envelope every 10 ms, on their own time axes), title, words."""
 
     inputs: ReflexInputs
     raster_x: np.ndarray

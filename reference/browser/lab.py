@@ -129,6 +129,15 @@ def wait_for_all_figures(page, explorer: int, min_figures: int = 1) -> int:
     ).json_value()
 
 
+def wait_for_primed(page) -> None:
+    """Wait until every explorer plot of the page has had its idle-time second draw (``data-primed`` on the
+    plot, ``course/ui/plot.py``): plotly.js's first redraw of a plot costs about twice a later one, and the
+    widget spends it while the page is idle (≤ 1 s after the first draw), not on a student's first move."""
+    page.wait_for_function(
+        "(sel) => [...document.querySelectorAll(sel[0] + ' ' + sel[1])].every(p => 'primed' in p.dataset)",
+        arg=_SEL, timeout=300_000)
+
+
 def explorer_data(page, explorer: int) -> str:
     """JSON of the data of every figure of one explorer."""
     return page.evaluate(f"([sel, e]) => {{ const ex = document.querySelectorAll(sel[0])[e]; return {_ALL}; }}",
