@@ -63,7 +63,7 @@ const __courseLibrary = () => {
 """
 
 _PLOT_ESM = _PROMISE_JS + r"""
-// No `responsive` (Plots.resize drops the fixed height): the ResizeObserver below redraws at the new width.
+// No `responsive` (it drops the fixed height): the ResizeObserver below redraws at a new width.
 const CONFIG = { displaylogo: false };
 // {dtype, b64url} arrays (figure_state) → typed arrays
 const ARRAYS = { f4: Float32Array, i1: Int8Array, u1: Uint8Array, i2: Int16Array,
@@ -85,7 +85,7 @@ export default {
     el.classList.add("course-plot");
     const div = document.createElement("div");
     div.style.width = "100%";
-    // contained: plotly.js's size reads while drawing lay out this plot, not the whole page
+    // contained: plotly.js's size reads lay out this plot, not the page
     div.style.contain = "layout paint style";
     el.appendChild(div);
     const Plotly = await __courseLibrary().promise;
@@ -105,14 +105,15 @@ export default {
           const fig = JSON.parse(model.get("figure_json"));
           fig.layout.template = template;
           if (fig.layout.width === undefined && el.clientWidth > 0) fig.layout.width = el.clientWidth;
-          // At one width the margins only grow: plotly's automargin drew twice when tick labels changed width.
+          // At one width the side margins only grow (automargin drew twice when tick labels changed width). Not
+          // top and bottom: given back, they moved an automargin title down (26 px, onto the tick labels).
           const L = fig.layout, w = L.width;
-          if (!keep || keep.w !== w) keep = { w, l: 0, r: 0, t: 0, b: 0 };
+          if (!keep || keep.w !== w) keep = { w, l: 0, r: 0 };
           L.margin = { ...L.margin };
-          for (const k of "lrtb") if (keep[k] > (L.margin[k] ?? 0)) L.margin[k] = keep[k];
+          for (const k of "lr") if (keep[k] > (L.margin[k] ?? 0)) L.margin[k] = keep[k];
           await Plotly.react(div, decode(fig.data), L, CONFIG);
           const size = div._fullLayout?._size;
-          if (size) for (const k of "lrtb") keep[k] = Math.max(keep[k], size[k]);
+          if (size) for (const k of "lr") keep[k] = Math.max(keep[k], size[k]);
           mark("drawn");
         } while (stale);
       } finally { drawing = false; }

@@ -8,6 +8,7 @@ margins (30–40 → 16–23 ms a move, notebook 04's figure alone in Chromium, 
 
 from __future__ import annotations
 
+import json
 from importlib.resources import files
 
 import plotly.graph_objects as go
@@ -108,5 +109,37 @@ def test_a_new_state_before_the_idle_draw_replaces_it(browser):
         assert page.evaluate("() => window.primed()")  # the move's draw was the second draw
         page.wait_for_timeout(1500)
         assert page.evaluate("() => window.drawn()") == 2
+    finally:
+        page.close()
+
+
+def test_a_redraw_leaves_a_titled_figure_where_it_was(browser):
+    # Notebook 01's explorer figure: a two-line title that makes its own room (automargin, standing on the plot
+    # area) over a y axis whose top tick label is "150". The widget once gave plotly all four margins of the last
+    # draw back: the next draw (the idle one, every move) moved the title 26 px down, onto that label (Voilà's
+    # overlap test caught it, 2026-12-06). Every redraw must give the same margins and boxes as the first draw.
+    from course import style
+
+    fig = go.Figure(go.Scatter(x=[0, 1, 2, 3], y=[-90.0, 60.0, 120.0, 0.0]))
+    fig.update_layout(template=style.TEMPLATE_NAME, title=style.title("Equilibrium potential of each ion and the "
+                                                                  "resting potential"), height=340)
+    fig.update_yaxes(range=[-150, 150], title_text="potential (mV,<br>inside − outside)")
+    data, template = figure_state(fig)
+    boxes = """() => { const g = document.querySelector(".js-plotly-plot"), s = g._fullLayout._size;
+        const box = (el) => { const b = el.getBoundingClientRect();
+            return [b.top, b.bottom, b.left, b.right].map(Math.round); };
+        return [[s.l, s.r, s.t, s.b].map(Math.round), box(g.querySelector(".gtitle")),
+                [...g.querySelectorAll(".ytick text")].map(box)]; }"""
+    page = _page(browser)
+    try:
+        host = _HOST.replace('template_json: "{}"', "template_json: " + json.dumps(template))
+        page.evaluate(host, [_PLOT_ESM, data, False])
+        first = page.evaluate(boxes)
+        page.evaluate("() => window.untilPrimed()")
+        assert page.evaluate(boxes) == first
+        page.evaluate("(f) => window.show(f)", data)  # and a move's redraw
+        assert page.evaluate(boxes) == first
+        title_bottom, top_label_top = first[1][1], min(b[0] for b in first[2])
+        assert title_bottom <= top_label_top  # the title clears the axis's top label
     finally:
         page.close()
