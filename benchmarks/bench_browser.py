@@ -174,6 +174,46 @@ def _latencies(page, explorer: int, slider: int, presses: int, settle: bool = Fa
 _PARTS: list[dict[str, float]] = []
 
 
+def _measure(browser, server, name: str, pace: str, presses: int) -> tuple[float, float, tuple[float, ...]]:
+    """One notebook at one pace, on a fresh page and kernel (the same start for every pace): Run All, wait for the
+    plots and their idle second draw, then time every slider. (MB to the browser, run-all s, (moves, p50, p95,
+    p99 ms))."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.add_init_script(_WS_TIMING)
+    page = context.new_page()
+    page.set_default_timeout(300_000)
+    ui.open_notebook(page, server, name)
+    total = _bytes_counter(page)
+    start = ui.run_all(page)
+    n = ui.expected_explorers(name)
+    ui.wait_for_explorers(page, n)
+    for e in range(n):
+        ui.wait_for_all_figures(page, e)
+    run_all_s, mb = time.monotonic() - start, total[0] / 1e6
+    ui.wait_for_primed(page)
+    lat: list[float] = []
+    for e in range(n):
+        sliders = ui.slider_count(page, e)
+        for s in range(sliders):  # every slider: ``presses`` per explorer, shared out, ≥ 8 each
+            one = _latencies(page, e, s, max(8, presses // sliders), settle=pace == "settled")
+            if one:
+                print(f"  {pace}: explorer {e} slider {s}: {len(one)} moves, p50 / max "
+                      f"{np.percentile(one, 50):.0f} / {max(one):.0f} ms ({' '.join(f'{x:.0f}' for x in one)})",
+                      flush=True)
+            lat += one
+    if _PARTS:
+        med = {k: float(np.nanmedian([part[k] for part in _PARTS])) for k in _PARTS[0]}
+        print(f"{name} ({pace}): median ms after the key: " + ", ".join(f"{k} {v:.1f}" for k, v in med.items()),
+              flush=True)
+        _PARTS.clear()
+    p50, p95, p99 = np.percentile(np.array(lat) if lat else np.array([np.nan]), [50, 95, 99])
+    print(f"{name} ({pace}): {mb:.2f} MB, run-all {run_all_s:.1f} s, {len(lat)} moves, first "
+          f"{lat[0] if lat else float('nan'):.0f} ms, p50/p95/p99 {p50:.0f}/{p95:.0f}/{p99:.0f} ms", flush=True)
+    server.shutdown_kernels()
+    context.close()
+    return mb, run_all_s, (len(lat), p50, p95, p99)
+
+
 def _notebook_name(arg: str, known: list[str]) -> str:
     """The notebook that ``arg`` names: a whole file name, or its start ("04", "04_cramp_reflex")."""
     matches = [name for name in known if name == arg or name.startswith(arg)]
@@ -199,46 +239,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, jupyterlab(Path(tmp)) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         for name in names:
-            pct, mbs, runs = [], [], []
-            for pace in args.pace:  # each pace on a fresh page and kernel: the same start for both
-                context = browser.new_context(viewport={"width": 1366, "height": 768})
-                context.add_init_script(_WS_TIMING)
-                page = context.new_page()
-                page.set_default_timeout(300_000)
-                ui.open_notebook(page, server, name)
-                total = _bytes_counter(page)
-                start = ui.run_all(page)
-                n = ui.expected_explorers(name)
-                ui.wait_for_explorers(page, n)
-                for e in range(n):
-                    ui.wait_for_all_figures(page, e)
-                runs.append(time.monotonic() - start)
-                mbs.append(total[0] / 1e6)
-                ui.wait_for_primed(page)
-                lat: list[float] = []
-                for e in range(n):
-                    sliders = ui.slider_count(page, e)
-                    for s in range(sliders):  # every slider: ``--presses`` per explorer, shared out, ≥ 8 each
-                        one = _latencies(page, e, s, max(8, args.presses // sliders), settle=pace == "settled")
-                        if one:
-                            print(f"  {pace}: explorer {e} slider {s}: {len(one)} moves, p50 / max "
-                                  f"{np.percentile(one, 50):.0f} / {max(one):.0f} ms "
-                                  f"({' '.join(f'{x:.0f}' for x in one)})", flush=True)
-                        lat += one
-                a = np.array(lat) if lat else np.array([np.nan])
-                if _PARTS:
-                    med = {k: float(np.nanmedian([p[k] for p in _PARTS])) for k in _PARTS[0]}
-                    print(f"{name} ({pace}): median ms after the key: "
-                          + ", ".join(f"{k} {v:.1f}" for k, v in med.items()), flush=True)
-                    _PARTS.clear()
-                pct.append((len(lat), *np.percentile(a, [50, 95, 99])))
-                p50, p95, p99 = np.percentile(a, [50, 95, 99])
-                print(f"{name} ({pace}): {mbs[-1]:.2f} MB, run-all {runs[-1]:.1f} s, {len(lat)} moves, first "
-                      f"{lat[0] if lat else float('nan'):.0f} ms, p50/p95/p99 {p50:.0f}/{p95:.0f}/{p99:.0f} ms",
-                      flush=True)
-                server.shutdown_kernels()
-                context.close()
-            rows.append((name, max(mbs), max(runs), pct))
+            runs = [_measure(browser, server, name, pace, args.presses) for pace in args.pace]
+            rows.append((name, max(r[0] for r in runs), max(r[1] for r in runs), [r[2] for r in runs]))
         browser.close()
     load_after = os.getloadavg()
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

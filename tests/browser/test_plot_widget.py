@@ -60,11 +60,17 @@ def _figure(top: float) -> str:
     return figure_state(fig)[0]
 
 
-def test_margins_only_grow_at_one_width_and_start_afresh_at_another(browser):
+def _page(browser):
+    """A page with the host element (700 px wide) and the course's plotly.js bundle."""
     page = browser.new_page(viewport={"width": 900, "height": 600})
+    page.set_content('<div id="host" style="width:700px"></div>')
+    page.add_script_tag(path=str(files("course.ui") / "static" / "plotly-cartesian.min.js"))
+    return page
+
+
+def test_margins_only_grow_at_one_width_and_start_afresh_at_another(browser):
+    page = _page(browser)
     try:
-        page.set_content('<div id="host" style="width:700px"></div>')
-        page.add_script_tag(path=str(files("course.ui") / "static" / "plotly-cartesian.min.js"))
         narrow, wide = _figure(5), _figure(5_000_000)
         first = page.evaluate(_HOST, [_PLOT_ESM, narrow, True])
         grown = page.evaluate("(f) => window.show(f)", wide)
@@ -79,13 +85,6 @@ def test_margins_only_grow_at_one_width_and_start_afresh_at_another(browser):
         assert page.evaluate("() => window.margins()") == first
     finally:
         page.close()
-
-
-def _page(browser):
-    page = browser.new_page(viewport={"width": 900, "height": 600})
-    page.set_content('<div id="host" style="width:700px"></div>')
-    page.add_script_tag(path=str(files("course.ui") / "static" / "plotly-cartesian.min.js"))
-    return page
 
 
 def test_a_plot_is_drawn_a_second_time_when_the_page_is_idle(browser):
